@@ -1,0 +1,58 @@
+/**
+ * Typed errors with stable `code`s. Apps branch on `error.code` (or `instanceof`), never on messages.
+ * Messages are written for developers; `userMessage` (where set) is safe to show to end users.
+ */
+
+export type TelnyxAuthErrorCode =
+  // configuration and environment
+  | 'invalid_options'
+  | 'insecure_issuer'
+  | 'discovery_failed'
+  // redirect callback
+  | 'not_a_callback' // URL has neither code nor error
+  | 'missing_state'
+  | 'unknown_state' // no stored transaction for this state (forged, replayed, expired, other browser)
+  | 'issuer_mismatch' // RFC 9207 iss missing or different
+  | 'authorization_denied' // error=access_denied
+  | 'authorization_error' // any other error= from the authorization server
+  | 'code_exchange_failed'
+  // session
+  | 'login_required' // no session, no refresh token
+  | 'refresh_rejected' // invalid_grant on refresh: the session ended
+  | 'refresh_failed' // network / 5xx / 429 on refresh: recoverable, session kept
+  | 'network_error'
+  | 'invalid_response' // malformed server response
+  | 'storage_error'
+  | 'lock_timeout'
+  | 'invalid_return_to';
+
+export class TelnyxAuthError extends Error {
+  override readonly name: string = 'TelnyxAuthError';
+  readonly code: TelnyxAuthErrorCode;
+  /** True when the session is kept and trying again later can succeed. */
+  readonly recoverable: boolean;
+  /** OAuth `error` / `error_description` from the server, when the error came from one. */
+  readonly oauthError?: string;
+  readonly oauthErrorDescription?: string;
+
+  constructor(
+    code: TelnyxAuthErrorCode,
+    message: string,
+    options: {
+      cause?: unknown;
+      recoverable?: boolean;
+      oauthError?: string;
+      oauthErrorDescription?: string;
+    } = {},
+  ) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.code = code;
+    this.recoverable = options.recoverable ?? false;
+    if (options.oauthError !== undefined) this.oauthError = options.oauthError;
+    if (options.oauthErrorDescription !== undefined) this.oauthErrorDescription = options.oauthErrorDescription;
+  }
+}
+
+export function isTelnyxAuthError(value: unknown): value is TelnyxAuthError {
+  return value instanceof TelnyxAuthError;
+}
