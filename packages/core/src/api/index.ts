@@ -1,0 +1,38 @@
+/**
+ * `@telnyx-oauth/core/api`: the typed Telnyx OAuth API client. Independent of the sign-in runtime
+ * (only types are shared), so an app that only signs in never loads it, and vice versa.
+ */
+export {
+  TelnyxOAuthAPI,
+  createTelnyxOAuthAPI,
+  DEFAULT_BASE_URL,
+  DEFAULT_TIMEOUT_MS,
+  type AccessTokenSource,
+  type ClientOptions,
+} from './client.js';
+export {
+  TelnyxError,
+  ValidationError,
+  APIError,
+  APIUserAbortError,
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  BadRequestError,
+  AuthenticationError,
+  PermissionDeniedError,
+  NotFoundError,
+  ConflictError,
+  UnprocessableEntityError,
+  RateLimitError,
+  InternalServerError,
+  type APIErrorDetail,
+  type TelnyxAPIErrorCode,
+} from './errors.js';
+export { Page, PagePromise } from './pagination.js';
+export type { ClientAuthOptions, RequestOptions } from './request.js';
+export { DEFAULT_MAX_RETRIES } from './retry.js';
+export type { WellKnown } from './resources/well-known.js';
+export type { OAuth } from './resources/oauth.js';
+export type { OAuthClients } from './resources/oauth-clients.js';
+export type { OAuthGrants } from './resources/oauth-grants.js';
+export * from './types.js';

@@ -1,0 +1,320 @@
+/**
+ * One API call from start to finish: URL and body encoding, credentials, per-attempt timeout, the
+ * caller's abort signal, retries (rules in retry.ts), the single refresh-and-retry on `invalid_token`
+ * for session-bound clients, and the mapping of every failure to a typed error.
+ */
+import {
+  APIConnectionError,
+  APIConnectionTimeoutError,
+  APIError,
+  APIUserAbortError,
+  TelnyxError,
+  ValidationError,
+} from './errors.js';
+import { MAX_RETRY_AFTER_MS, backoffDelay, isRetryableStatus, serverRequestedDelay } from './retry.js';
+
+export type HTTPMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
+
+/** Options every method accepts as its last argument. */
+export interface RequestOptions {
+  /** Retries after the first attempt; default the client's (2). */
+  maxRetries?: number;
+  /** Per-attempt timeout in ms; default the client's (60 000). */
+  timeout?: number;
+  signal?: AbortSignal;
+  /** Extra headers for this request. */
+  headers?: Record<string, string>;
+}
+
+/** Client authentication for the token and introspection endpoints (RFC 6749 §2.3.1). */
+export interface ClientAuthOptions extends RequestOptions {
+  clientId?: string;
+  /** With `clientId`, sent as HTTP Basic credentials (`client_secret_basic`). */
+  clientSecret?: string;
+}
+
+/** How a request proves who is calling. */
+export type AuthMode = 'bearer' | 'none' | 'client';
+
+export interface APIRequest {
+  method: HTTPMethod;
+  /** Path under the base URL, e.g. `/v2/oauth_clients` or `/.well-known/oauth-authorization-server`. */
+  path: string;
+  query?: Record<string, unknown>;
+  body?: Record<string, unknown>;
+  /** `form` for the RFC 6749 / RFC 7662 endpoints, `json` elsewhere. */
+  bodyType?: 'json' | 'form';
+  auth: AuthMode;
+  options?: ClientAuthOptions | undefined;
+  /** `manual` returns a 3xx answer instead of following it (authorize). */
+  redirect?: 'manual';
+}
+
+/** Where bearer tokens come from. `refresh` exists only for session-bound clients. */
+export interface CredentialSource {
+  get(): Promise<string | undefined>;
+  refresh?: () => Promise<string>;
+}
+
+export interface TransportConfig {
+  baseURL: string;
+  maxRetries: number;
+  timeout: number;
+  fetch: typeof fetch;
+  credentials: CredentialSource;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+  defaultHeaders: Record<string, string>;
+}
+
+/** What a successful answer turned into. */
+export interface RawResponse {
+  status: number;
+  headers: Headers;
+  /** Parsed JSON; undefined for 204 and for redirects. */
+  body: unknown;
+  location: string | null;
+}
+
+const TIMEOUT = Symbol('timeout');
+
+export class Transport {
+  constructor(readonly config: TransportConfig) {}
+
+  async request(req: APIRequest): Promise<RawResponse> {
+    const options = req.options ?? {};
+    const maxRetries = validateCount('maxRetries', options.maxRetries ?? this.config.maxRetries, 0);
+    const timeout = validateCount('timeout', options.timeout ?? this.config.timeout, 1);
+    const url = this.buildURL(req.path, req.query);
+    const userSignal = options.signal;
+    if (userSignal?.aborted) throw new APIUserAbortError({ cause: userSignal.reason });
+
+    let token = req.auth === 'bearer' ? await this.bearerToken(req) : undefined;
+    let refreshed = false;
+    let retryIndex = 0;
+
+    for (;;) {
+      const init = this.buildInit(req, token);
+      const outcome = await this.attempt(url, init, timeout, userSignal, req.redirect === 'manual');
+      const canRetry = retryIndex < maxRetries;
+
+      if (outcome instanceof APIConnectionError) {
+        if (!canRetry) throw outcome;
+        await this.pause(backoffDelay(retryIndex), userSignal);
+        retryIndex++;
+        continue;
+      }
+      const res = outcome;
+      if (isSuccess(res, req.redirect === 'manual')) return res;
+
+      if (
+        res.status === 401 &&
+        req.auth === 'bearer' &&
+        !refreshed &&
+        this.config.credentials.refresh &&
+        isInvalidToken(res.headers)
+      ) {
+        // RFC 6750 §3.1: the token expired or was revoked early. Refresh once, retry once.
+        refreshed = true;
+        try {
+          token = await this.config.credentials.refresh();
+        } catch (cause) {
+          throw APIError.generate(res.status, res.body, undefined, res.headers, cause);
+        }
+        continue;
+      }
+
+      if (canRetry && isRetryableStatus(res.status, res.headers)) {
+        const requested = serverRequestedDelay(res.headers);
+        if (requested === undefined || requested <= MAX_RETRY_AFTER_MS) {
+          await this.pause(requested ?? backoffDelay(retryIndex), userSignal);
+          retryIndex++;
+          continue;
+        }
+      }
+      throw APIError.generate(res.status, res.body, errorText(res), res.headers);
+    }
+  }
+
+  private async bearerToken(req: APIRequest): Promise<string> {
+    const token = await this.config.credentials.get();
+    if (!token) {
+      throw new ValidationError(
+        'apiKey',
+        `${req.method} ${req.path} needs credentials: pass apiKey or accessToken, set TELNYX_API_KEY, ` +
+          'or bind a signed-in session with createTelnyxOAuthAPI({ auth })',
+      );
+    }
+    return token;
+  }
+
+  private buildURL(path: string, query: Record<string, unknown> | undefined): string {
+    const url = new URL(this.config.baseURL + path);
+    for (const [key, value] of Object.entries(query ?? {})) {
+      if (value !== undefined && value !== null) url.searchParams.set(key, String(value));
+    }
+    return url.toString();
+  }
+
+  private buildInit(req: APIRequest, token: string | undefined): RequestInit {
+    const headers = new Headers(this.config.defaultHeaders);
+    headers.set('accept', 'application/json');
+    let body: string | undefined;
+    const fields = { ...req.body };
+    if (req.auth === 'bearer' && token) headers.set('authorization', `Bearer ${token}`);
+    if (req.auth === 'client') applyClientAuth(headers, fields, req.options ?? {});
+    if (req.body !== undefined) {
+      if (req.bodyType === 'form') {
+        headers.set('content-type', 'application/x-www-form-urlencoded');
+        body = formEncode(fields);
+      } else {
+        headers.set('content-type', 'application/json');
+        body = JSON.stringify(fields);
+      }
+    }
+    for (const [name, value] of Object.entries(req.options?.headers ?? {})) headers.set(name, value);
+    const init: RequestInit = { method: req.method, headers };
+    if (body !== undefined) init.body = body;
+    if (req.redirect) init.redirect = req.redirect;
+    return init;
+  }
+
+  /** One attempt, the body read included, bounded by `timeout`. Connection failures are returned, not thrown. */
+  private async attempt(
+    url: string,
+    init: RequestInit,
+    timeout: number,
+    userSignal: AbortSignal | undefined,
+    manualRedirect: boolean,
+  ): Promise<(RawResponse & { text: string }) | APIConnectionError> {
+    const controller = new AbortController();
+    const onUserAbort = () => controller.abort(userSignal?.reason);
+    userSignal?.addEventListener('abort', onUserAbort, { once: true });
+    const timer = setTimeout(() => controller.abort(TIMEOUT), timeout);
+    try {
+      const res = await this.config.fetch(url, { ...init, signal: controller.signal });
+      const text = await res.text();
+      return readResponse(res, text, manualRedirect);
+    } catch (cause) {
+      if (cause instanceof TelnyxError) throw cause;
+      if (userSignal?.aborted) throw new APIUserAbortError({ cause: userSignal.reason });
+      if (controller.signal.reason === TIMEOUT) {
+        return new APIConnectionTimeoutError({ message: `Request timed out after ${timeout} ms.` });
+      }
+      return new APIConnectionError({ message: `Connection error: ${describe(cause)}`, cause });
+    } finally {
+      clearTimeout(timer);
+      userSignal?.removeEventListener('abort', onUserAbort);
+    }
+  }
+
+  private async pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+    try {
+      await this.config.sleep(ms, signal);
+    } catch (cause) {
+      if (signal?.aborted) throw new APIUserAbortError({ cause: signal.reason });
+      throw cause;
+    }
+  }
+}
+
+function readResponse(res: Response, text: string, manualRedirect: boolean): RawResponse & { text: string } {
+  const location = res.headers.get('location');
+  const isJSON = /\bjson\b/i.test(res.headers.get('content-type') ?? '');
+  let body: unknown = text === '' ? undefined : text;
+  const succeeded = isSuccess({ status: res.status, type: res.type }, manualRedirect);
+  if (text !== '' && (isJSON || succeeded)) {
+    try {
+      body = JSON.parse(text);
+    } catch (cause) {
+      // A 2xx that isn't JSON breaks the contract; an error page that isn't JSON is still an error.
+      if (succeeded && !(manualRedirect && res.status >= 300 && res.status < 400)) {
+        throw new APIError(
+          res.status,
+          text,
+          'The server answered with a body that is not JSON.',
+          res.headers,
+          {
+            code: 'invalid_response',
+            cause,
+          },
+        );
+      }
+    }
+  }
+  return { status: res.status, headers: res.headers, body, location, text };
+}
+
+function isSuccess(res: { status: number; type?: string }, manualRedirect: boolean): boolean {
+  if (res.status >= 200 && res.status < 300) return true;
+  // Browsers hide manual redirects behind an opaque response with status 0.
+  if (manualRedirect) return res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400);
+  return false;
+}
+
+/** RFC 6750 §3: retry on `invalid_token`, or when the header names no error at all. */
+function isInvalidToken(headers: Headers): boolean {
+  const challenge = headers.get('www-authenticate');
+  if (!challenge) return true;
+  const error = /error="?([^",\s]+)"?/i.exec(challenge)?.[1];
+  return error === undefined || error === 'invalid_token';
+}
+
+function applyClientAuth(
+  headers: Headers,
+  fields: Record<string, unknown>,
+  options: ClientAuthOptions,
+): void {
+  const { clientId, clientSecret } = options;
+  if (clientSecret !== undefined && clientId === undefined) {
+    throw new ValidationError('clientId', 'is required with clientSecret (HTTP Basic client authentication)');
+  }
+  if (clientId !== undefined && clientSecret !== undefined) {
+    // RFC 6749 §2.3.1: both parts are form-urlencoded before base64.
+    const user = formComponent(clientId);
+    const password = formComponent(clientSecret);
+    headers.set('authorization', `Basic ${base64(`${user}:${password}`)}`);
+  } else if (clientId !== undefined && fields.client_id === undefined) {
+    fields.client_id = clientId;
+  }
+}
+
+function formComponent(value: string): string {
+  return new URLSearchParams({ v: value }).toString().slice(2);
+}
+
+function base64(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary);
+}
+
+function formEncode(fields: Record<string, unknown>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === undefined || value === null) continue;
+    params.set(key, Array.isArray(value) ? value.join(' ') : String(value));
+  }
+  return params.toString();
+}
+
+function errorText(res: RawResponse & { text: string }): string | undefined {
+  if (typeof res.body !== 'string') return undefined;
+  const type = res.headers.get('content-type') ?? '';
+  if (/html/i.test(type) || res.text.length > 300) return undefined;
+  return res.text.trim() || undefined;
+}
+
+function validateCount(field: string, value: number, min: number): number {
+  if (!Number.isInteger(value) || value < min)
+    throw new ValidationError(field, `must be an integer ≥ ${min}`);
+  return value;
+}
+
+function describe(cause: unknown): string {
+  if (cause instanceof Error) {
+    const inner = cause.cause instanceof Error ? ` (${cause.cause.message})` : '';
+    return `${cause.message}${inner}`;
+  }
+  return String(cause);
+}
