@@ -1,0 +1,84 @@
+/**
+ * What every bench page tells the runner, whatever library it uses. The page reports its library's
+ * state after each commit (useLayoutEffect: the moment the app shows it); the runner reads
+ * `window.__bench`. Nothing here holds a token: a token's identity is compared in memory only.
+ */
+
+export interface BenchConfig {
+  readonly issuer: string;
+  readonly clientId: string;
+  readonly redirectUri: string;
+  readonly scope: string;
+  /** Seconds before expiry at which the library refreshes (the same for every library). */
+  readonly refreshLeewaySeconds: number;
+}
+
+export type ProbeStatus = 'loading' | 'authenticated' | 'unauthenticated' | 'error';
+
+export interface Probe {
+  status: ProbeStatus;
+  /** performance.now() (ms since this document's navigation started) when first signed in. */
+  authenticatedAt: number | null;
+  /** Click on "Sign in" to signed in, across the redirects (both ends on this machine's clock). */
+  signInMs: number | null;
+  /** Date.now() of each change of the token the tab holds, after the first one it saw. */
+  tokenUpdates: number[];
+  /** Expiry of the token the tab holds, epoch ms. */
+  expiresAt: number | null;
+  /** The library's last error, as its code or message. */
+  error: string | null;
+}
+
+declare global {
+  interface Window {
+    __BENCH_CONFIG__: BenchConfig;
+    __bench: Probe;
+  }
+}
+
+const CLICK_KEY = 'bench:sign-in-clicked-at';
+
+export const benchConfig = (): BenchConfig => window.__BENCH_CONFIG__;
+
+const probe: Probe = {
+  status: 'loading',
+  authenticatedAt: null,
+  signInMs: null,
+  tokenUpdates: [],
+  expiresAt: null,
+  error: null,
+};
+if (typeof window !== 'undefined') window.__bench = probe;
+
+let lastTokenIdentity: unknown;
+
+export interface ObservedState {
+  readonly status: ProbeStatus;
+  /** Anything that changes when the held token changes (the token itself, or its expiry). */
+  readonly tokenIdentity: unknown;
+  readonly expiresAt: number | null;
+  readonly error: string | null;
+}
+
+export function report(state: ObservedState): void {
+  probe.status = state.status;
+  probe.expiresAt = state.expiresAt;
+  probe.error = state.error;
+  if (state.status === 'authenticated' && probe.authenticatedAt === null) {
+    probe.authenticatedAt = performance.now();
+    const clickedAt = sessionStorage.getItem(CLICK_KEY);
+    if (clickedAt !== null) {
+      probe.signInMs = Date.now() - Number(clickedAt);
+      sessionStorage.removeItem(CLICK_KEY);
+    }
+  }
+  if (state.tokenIdentity != null && state.tokenIdentity !== lastTokenIdentity) {
+    if (lastTokenIdentity !== undefined) probe.tokenUpdates.push(Date.now());
+    lastTokenIdentity = state.tokenIdentity;
+  }
+}
+
+/** Called by the page's sign-in button right before the library redirects. */
+export function markSignInClick(): void {
+  sessionStorage.setItem(CLICK_KEY, String(Date.now()));
+}

@@ -1,0 +1,174 @@
+import { kb, markdownTable, ms, ratio } from './format.js';
+import type { BenchResults, LibraryRuns } from './results.js';
+import type { Summary } from './stats.js';
+
+const OURS = 'telnyx';
+const MAIN_PEER = 'react-oidc-context';
+
+const median = (summary: Summary | null | undefined): number | null => summary?.median ?? null;
+const count = (summary: Summary | null | undefined): string =>
+  summary ? `${summary.median} (max ${summary.max})` : '–';
+
+/** The results as Markdown: headline ratios first, then one table per measurement. */
+export function renderMarkdown(results: BenchResults): string {
+  return [
+    '## Headline (ours ÷ theirs; below 1 means ours is smaller or faster)',
+    '',
+    headline(results),
+    '',
+    `## Bundle size of the sign-in path (esbuild, minified, React external; budget ${kb(results.budgetGzip)} gzip)`,
+    '',
+    sizeTable(results),
+    '',
+    ...browserSections(results),
+    '## Setup',
+    '',
+    setupTable(results),
+    ...(results.notes.length > 0 ? ['', '## Notes', '', ...results.notes.map((note) => `- ${note}`)] : []),
+    '',
+  ].join('\n');
+}
+
+function headline(results: BenchResults): string {
+  const lines: string[] = [];
+  const ours = results.sizes.find((row) => row.id === OURS)?.size;
+  if (ours) {
+    const peers = results.sizes.filter((row) => row.id !== OURS && row.id !== 'telnyx-api' && row.size);
+    const against = peers.map((row) => `${ratio(ours.gzip, row.size?.gzip)} ${row.label}`).join(', ');
+    lines.push(`- Sign-in path: ${kb(ours.gzip)} gzip = ${against}.`);
+  } else {
+    lines.push('- Sign-in path: not measured (see notes).');
+  }
+  const runs = results.browserRuns?.libraries ?? [];
+  const us = runs.find((run) => run.id === OURS);
+  const peer = runs.find((run) => run.id === MAIN_PEER);
+  if (us && peer) {
+    lines.push(
+      `- Warm start (reload with a stored session): ${ms(median(us.warmStart?.ms))} vs ${ms(median(peer.warmStart?.ms))} ` +
+        `= ${ratio(median(us.warmStart?.ms), median(peer.warmStart?.ms))}; auth-server requests per reload ` +
+        `${count(us.warmStart?.authServerRequests)} vs ${count(peer.warmStart?.authServerRequests)}.`,
+    );
+    for (const ourRun of us.fanIn) {
+      const theirRun = peer.fanIn.find((run) => run.tabs === ourRun.tabs);
+      if (!theirRun) continue;
+      lines.push(
+        `- Refresh fan-in, ${ourRun.tabs} tab(s): ${ourRun.refreshRequests} vs ${theirRun.refreshRequests} refresh request(s); ` +
+          `tabs signed out ${ourRun.tabsSignedOut} vs ${theirRun.tabsSignedOut}.`,
+      );
+    }
+    lines.push(
+      `- Sign-in round trip: ${ms(median(us.signIn?.ms))} vs ${ms(median(peer.signIn?.ms))} ` +
+        `= ${ratio(median(us.signIn?.ms), median(peer.signIn?.ms))}.`,
+    );
+  } else if (!results.browserRuns) {
+    lines.push('- Browser measurements: not run (see notes).');
+  }
+  return lines.join('\n');
+}
+
+function sizeTable(results: BenchResults): string {
+  const ours = results.sizes.find((row) => row.id === OURS)?.size;
+  return markdownTable(
+    ['library', 'minified', 'gzip', 'brotli', 'ours ÷ it (gzip)', 'largest part'],
+    results.sizes.map((row) => {
+      if (!row.size) return [row.label, '–', '–', '–', '–', row.error ?? 'not measured'];
+      const largest = row.size.contributors[0];
+      return [
+        row.label,
+        kb(row.size.minified),
+        kb(row.size.gzip),
+        kb(row.size.brotli),
+        row.id === OURS || row.id === 'telnyx-api' ? '–' : ratio(ours?.gzip, row.size.gzip),
+        largest ? `${largest.name} (${kb(largest.bytes)} min)` : '–',
+      ];
+    }),
+  );
+}
+
+function browserSections(results: BenchResults): string[] {
+  const runs = results.browserRuns;
+  if (!runs) return [];
+  const libraries = runs.libraries;
+  const us = libraries.find((run) => run.id === OURS);
+  const vs = (value: number | null, pick: (run: LibraryRuns) => number | null, run: LibraryRuns) =>
+    run.id === OURS || !us ? '–' : ratio(pick(us), value);
+  const warm = (run: LibraryRuns) => median(run.warmStart?.ms);
+  const signIn = (run: LibraryRuns) => median(run.signIn?.ms);
+  return [
+    `## Warm start: navigation to isAuthenticated on reload with a stored valid session (${runs.settings.warmStartRuns} runs)`,
+    '',
+    markdownTable(
+      ['library', 'median', 'p90', 'min', 'auth-server requests per reload', 'ours ÷ it', 'failed runs'],
+      libraries.map((run) => [
+        run.label,
+        ms(warm(run)),
+        ms(run.warmStart?.ms?.p90),
+        ms(run.warmStart?.ms?.min),
+        count(run.warmStart?.authServerRequests),
+        vs(warm(run), warm, run),
+        String(run.warmStart?.failures ?? '–'),
+      ]),
+    ),
+    '',
+    `## Refresh fan-in: N tabs, one session, the access token expires in all at once (rotation on; refresh ${runs.settings.refreshLeewaySeconds} s before expiry)`,
+    '',
+    markdownTable(
+      [
+        'library',
+        'tabs',
+        'refresh requests',
+        'invalid_grant',
+        'reuse detected',
+        'tabs with new token',
+        'tabs signed out',
+        'tabs ≤100 ms after answer',
+        'last tab after answer',
+      ],
+      libraries.flatMap((run) =>
+        run.fanIn.map((fan) => [
+          run.label,
+          String(fan.tabs),
+          String(fan.refreshRequests),
+          String(fan.invalidGrant),
+          String(fan.reuseDetected),
+          `${fan.tabsUpdated}/${fan.tabs}`,
+          `${fan.tabsSignedOut}/${fan.tabs}`,
+          `${fan.tabsWithin100Ms}/${fan.tabs}`,
+          ms(fan.allTabsUpdatedMs),
+        ]),
+      ),
+    ),
+    '',
+    `## Sign-in round trip: click to signed in, auto-consent (${runs.settings.signInRuns} runs, fresh context each)`,
+    '',
+    markdownTable(
+      ['library', 'median', 'p90', 'min', 'auth-server requests', 'ours ÷ it', 'failed runs'],
+      libraries.map((run) => [
+        run.label,
+        ms(signIn(run)),
+        ms(run.signIn?.ms?.p90),
+        ms(run.signIn?.ms?.min),
+        count(run.signIn?.authServerRequests),
+        vs(signIn(run), signIn, run),
+        String(run.signIn?.failures ?? '–'),
+      ]),
+    ),
+    '',
+  ];
+}
+
+function setupTable(results: BenchResults): string {
+  const { machine } = results;
+  return markdownTable(
+    ['what', 'value'],
+    [
+      ['date', results.date],
+      ['cpu', `${machine.cpu} (${machine.cores} cores)`],
+      ['memory', `${machine.memoryGiB} GiB`],
+      ['os / node', `${machine.os} / ${machine.node}`],
+      ['browser', results.browser ?? '–'],
+      ['run time', `${results.durationSeconds} s`],
+      ...Object.entries(results.versions).map(([name, version]) => [name, version]),
+    ],
+  );
+}

@@ -1,0 +1,146 @@
+import type { Browser, Page, Request } from '@playwright/test';
+import { readProbe, signedIn, waitForProbe } from '../browser/probe-reader.js';
+import { signIn, toAuthServer, type AuthServer, type BenchTarget } from '../browser/target.js';
+import type { Probe } from '../pages/probe.js';
+
+export interface FanInResult {
+  readonly tabs: number;
+  /** Refresh-token grants the auth server received (its 'token:refresh_token' counter). */
+  readonly refreshRequests: number;
+  /** Refresh answers that were 400 invalid_grant. */
+  readonly invalidGrant: number;
+  /** Times the server saw a rotated refresh token reused (and revoked the whole token family). */
+  readonly reuseDetected: number;
+  /** Tabs whose app holds a new token at the end. */
+  readonly tabsUpdated: number;
+  /** Tabs that end without a valid token: signed out, in error, or holding the expired one. */
+  readonly tabsSignedOut: number;
+  /** Tabs that held the new token within 100 ms of the first successful refresh answer. */
+  readonly tabsWithin100Ms: number;
+  /** From the first successful refresh answer to the last tab holding the new token; null unless all did. */
+  readonly allTabsUpdatedMs: number | null;
+  readonly errors: readonly string[];
+}
+
+export interface FanInOptions {
+  readonly tabs: number;
+  /** Seconds before expiry at which the pages refresh (their config). */
+  readonly refreshLeewaySeconds: number;
+}
+
+const LONG_TTL_SECONDS = 1800;
+const OPEN_TAB_TIMEOUT_MS = 15_000;
+/** After the old token's expiry, how long to keep watching before judging each tab. */
+const AFTER_EXPIRY_MS = 1_500;
+const MAX_OBSERVE_MS = 60_000;
+
+interface RefreshAnswer {
+  readonly endedAt: number;
+  readonly status: number;
+  readonly error: string | null;
+}
+
+const isRefreshGrant = (request: Request): boolean =>
+  request.method() === 'POST' && /grant_type["=:\s]+"?refresh_token/.test(request.postData() ?? '');
+
+/**
+ * N tabs of one browser context share a session whose access token expires at one moment; the
+ * auth server rotates refresh tokens (and revokes the family on reuse). Counts what reaches the server
+ * and what each tab ends up holding.
+ */
+export async function benchFanIn(
+  browser: Browser,
+  target: BenchTarget,
+  server: AuthServer,
+  { tabs, refreshLeewaySeconds }: FanInOptions,
+): Promise<FanInResult> {
+  const errors: string[] = [];
+  // The first token must outlive opening every tab; the refreshed ones must not expire while we watch.
+  server.setAccessTokenTtl(refreshLeewaySeconds + 5 + Math.ceil(tabs * 0.5));
+  const context = await browser.newContext();
+  const answers: RefreshAnswer[] = [];
+  context.on('response', (response) => {
+    const request = response.request();
+    if (!toAuthServer(server, request.url()) || !isRefreshGrant(request)) return;
+    void (async () => {
+      await response.finished().catch(() => null);
+      const timing = request.timing();
+      const body = response.status() >= 400 ? await response.text().catch(() => '') : '';
+      answers.push({
+        endedAt: timing.startTime + Math.max(timing.responseEnd, 0),
+        status: response.status(),
+        error: /"error"\s*:\s*"([^"]+)"/.exec(body)?.[1] ?? null,
+      });
+    })();
+  });
+  const before = {
+    refresh: server.counter('token:refresh_token'),
+    reuse: server.counter('refresh_reuse_detected'),
+  };
+  try {
+    const { page: first } = await signIn(context, target);
+    server.setAccessTokenTtl(LONG_TTL_SECONDS);
+    const pages: Page[] = [first];
+    const initial = await readProbe(first);
+    const expiresAt = initial?.expiresAt ?? Date.now();
+    while (pages.length < tabs) {
+      const page = await context.newPage();
+      await page.goto(`${target.origin}/`, { timeout: OPEN_TAB_TIMEOUT_MS });
+      pages.push(page);
+    }
+    await Promise.all(pages.map((page) => waitForProbe(page, signedIn, OPEN_TAB_TIMEOUT_MS)));
+    if (Date.now() > expiresAt - refreshLeewaySeconds * 1000) {
+      errors.push('the tabs were not all open before the refresh was due');
+    }
+    const observeUntil = Math.min(expiresAt + AFTER_EXPIRY_MS, Date.now() + MAX_OBSERVE_MS);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, observeUntil - Date.now())));
+
+    const probes = (await Promise.all(pages.map(readProbe))).filter(
+      (probe): probe is Probe => probe !== null,
+    );
+    const now = Date.now();
+    const firstSuccess = Math.min(...answers.filter((a) => a.status === 200).map((a) => a.endedAt));
+    const updates = probes
+      .map((probe) => probe.tokenUpdates[0])
+      .filter((at): at is number => at !== undefined);
+    const lastUpdate = Math.max(...updates);
+    return {
+      tabs,
+      refreshRequests: server.counter('token:refresh_token') - before.refresh,
+      invalidGrant: answers.filter((answer) => answer.error === 'invalid_grant').length,
+      reuseDetected: server.counter('refresh_reuse_detected') - before.reuse,
+      tabsUpdated: updates.length,
+      tabsSignedOut:
+        probes.filter(
+          (probe) =>
+            probe.status !== 'authenticated' ||
+            probe.error !== null ||
+            probe.expiresAt === null ||
+            probe.expiresAt <= now,
+        ).length +
+        (pages.length - probes.length),
+      tabsWithin100Ms: Number.isFinite(firstSuccess)
+        ? updates.filter((at) => at - firstSuccess <= 100).length
+        : 0,
+      allTabsUpdatedMs:
+        updates.length === tabs && Number.isFinite(firstSuccess) ? lastUpdate - firstSuccess : null,
+      errors,
+    };
+  } catch (error) {
+    errors.push((error as Error).message.split('\n')[0] ?? String(error));
+    return {
+      tabs,
+      refreshRequests: server.counter('token:refresh_token') - before.refresh,
+      invalidGrant: answers.filter((answer) => answer.error === 'invalid_grant').length,
+      reuseDetected: server.counter('refresh_reuse_detected') - before.reuse,
+      tabsUpdated: 0,
+      tabsSignedOut: tabs,
+      tabsWithin100Ms: 0,
+      allTabsUpdatedMs: null,
+      errors,
+    };
+  } finally {
+    server.setAccessTokenTtl(LONG_TTL_SECONDS);
+    await context.close();
+  }
+}
