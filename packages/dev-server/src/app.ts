@@ -1,0 +1,77 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import type { HttpBindings } from '@hono/node-server';
+import type { ServerContext } from './context.js';
+import { cors } from './cors.js';
+import { errorShapeFor } from './endpoints.js';
+import { TELNYX_CODES, htmlError, oauthError, telnyxError, telnyxErrorItem } from './errors.js';
+import { instrument } from './instrument.js';
+import { adminRoutes, type AdminActions } from './routes/admin.js';
+import { authorizeRoutes } from './routes/authorize.js';
+import { consentRoutes } from './routes/consent.js';
+import { introspectRoutes } from './routes/introspect.js';
+import { jwksRoutes } from './routes/jwks.js';
+import { notFound } from './routes/not-found.js';
+import { revokeRoutes } from './routes/revoke.js';
+import { tokenRoutes } from './routes/token.js';
+import { wellKnownRoutes } from './routes/well-known.js';
+
+export type AppEnv = { Bindings: Partial<HttpBindings> };
+
+/** 64 KiB is far above any legitimate OAuth request and keeps abuse cheap. */
+export const MAX_BODY_BYTES = 64 * 1024;
+
+function errorFor(pathname: string, status: number, code: string, title: string, detail: string): Response {
+  const shape = errorShapeFor(pathname);
+  if (shape === 'html')
+    return htmlError(
+      status,
+      code === TELNYX_CODES.payloadTooLarge ? 'invalid_request' : 'server_error',
+      detail,
+    );
+  if (shape === 'oauth') {
+    return oauthError(status, status >= 500 ? 'server_error' : 'invalid_request', detail);
+  }
+  return telnyxError(status, [telnyxErrorItem(code, title, detail)]);
+}
+
+/** The Hono app: middleware order is CORS, admin (unmetered), counters/faults, body cap, routes. */
+export function createApp(ctx: ServerContext, actions: AdminActions): Hono<AppEnv> {
+  const app = new Hono<AppEnv>();
+  app.onError((error, c) => {
+    console.error('[dev-server] unhandled error', error);
+    return errorFor(
+      c.req.path,
+      500,
+      TELNYX_CODES.server,
+      'Internal error',
+      'The dev server failed to handle this request.',
+    );
+  });
+  app.notFound((c) => notFound(c.req.path));
+  app.use('*', cors(ctx));
+  app.route('/', adminRoutes(ctx, actions));
+  app.use('*', instrument(ctx));
+  app.use(
+    '*',
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: (c) =>
+        errorFor(
+          c.req.path,
+          413,
+          TELNYX_CODES.payloadTooLarge,
+          'Payload too large',
+          `The request body exceeds ${MAX_BODY_BYTES} bytes.`,
+        ),
+    }),
+  );
+  app.route('/', wellKnownRoutes(ctx));
+  app.route('/', authorizeRoutes(ctx));
+  app.route('/', consentRoutes(ctx));
+  app.route('/', tokenRoutes(ctx));
+  app.route('/', jwksRoutes(ctx));
+  app.route('/', introspectRoutes(ctx));
+  app.route('/', revokeRoutes(ctx));
+  return app;
+}

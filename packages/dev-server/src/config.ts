@@ -1,0 +1,65 @@
+/** Options of the dev server (see the package README and the contract in the brief). */
+export interface DevServerOptions {
+  /** Base URL the server answers as; `startDevServer` sets it to the real URL. */
+  issuer?: string;
+  /** Seconds; default 1800 like Telnyx. */
+  accessTokenTtl?: number;
+  /** Seconds; default 30 days. */
+  refreshTokenTtl?: number;
+  /** Seconds; default 60. */
+  authorizationCodeTtl?: number;
+  /** Rotate refresh tokens with reuse detection (default true); false emulates a non-rotating server. */
+  rotateRefreshTokens?: boolean;
+  /** Advertise and serve RFC 7009 revocation (default true); false behaves like today's Telnyx. */
+  revocationEndpoint?: boolean;
+  /** RFC 9207: advertise and add `iss` to every authorization response (default true). */
+  issParameter?: boolean;
+  /** Authorize redirects straight back with a code, skipping the consent page (default false). */
+  autoConsent?: boolean;
+  /** Added to every request except the admin API (default 0). */
+  latencyMs?: number;
+  /** Per client; default 5 per 60 s, what Telnyx is reported to do. */
+  introspectionRateLimit?: { limit: number; windowSeconds: number };
+  /** Added to the seeded public client's redirect_uris. */
+  extraRedirectUris?: string[];
+  /** Clock in ms; default `Date.now()` read at every call, so fake timers work. */
+  now?: () => number;
+}
+
+export type DevServerConfig = Required<DevServerOptions>;
+
+export const DEFAULT_ISSUER = 'http://127.0.0.1:4010';
+
+export function resolveConfig(options: DevServerOptions = {}): DevServerConfig {
+  return {
+    issuer: stripTrailingSlash(options.issuer ?? DEFAULT_ISSUER),
+    accessTokenTtl: options.accessTokenTtl ?? 1800,
+    refreshTokenTtl: options.refreshTokenTtl ?? 30 * 24 * 60 * 60,
+    authorizationCodeTtl: options.authorizationCodeTtl ?? 60,
+    rotateRefreshTokens: options.rotateRefreshTokens ?? true,
+    revocationEndpoint: options.revocationEndpoint ?? true,
+    issParameter: options.issParameter ?? true,
+    autoConsent: options.autoConsent ?? false,
+    latencyMs: options.latencyMs ?? 0,
+    introspectionRateLimit: options.introspectionRateLimit ?? { limit: 5, windowSeconds: 60 },
+    extraRedirectUris: options.extraRedirectUris ?? [],
+    now: options.now ?? (() => Date.now()),
+  };
+}
+
+function stripTrailingSlash(url: string): string {
+  return url.endsWith('/') ? url.slice(0, -1) : url;
+}
+
+/** The config keys the admin API may change at runtime (JSON values only). */
+export const PATCHABLE_CONFIG_KEYS = [
+  'accessTokenTtl',
+  'refreshTokenTtl',
+  'authorizationCodeTtl',
+  'rotateRefreshTokens',
+  'revocationEndpoint',
+  'issParameter',
+  'autoConsent',
+  'latencyMs',
+  'introspectionRateLimit',
+] as const satisfies ReadonlyArray<keyof DevServerConfig>;

@@ -1,0 +1,84 @@
+import type { MiddlewareHandler } from 'hono';
+import type { ServerContext } from './context.js';
+
+const ALLOW_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
+const ALLOW_HEADERS = 'Authorization, Content-Type, Accept, DPoP, X-Request-Id';
+/** What a browser client must read from responses: challenges, back-off and rate limit state. */
+const EXPOSE_HEADERS =
+  'WWW-Authenticate, Retry-After, RateLimit-Limit, RateLimit-Remaining, RateLimit-Reset, Location';
+const MAX_AGE_SECONDS = '600';
+
+/** Browser origins of every registered redirect URI may call the API (that is where SPAs run). */
+export function registeredOrigins(ctx: ServerContext): Set<string> {
+  const origins = new Set<string>();
+  for (const client of ctx.state.clients.values()) {
+    for (const uri of client.redirect_uris) {
+      try {
+        origins.add(new URL(uri).origin);
+      } catch {
+        // Unparseable URIs never get stored; ignore defensively.
+      }
+    }
+  }
+  return origins;
+}
+
+export function isLoopbackOrigin(origin: string): boolean {
+  try {
+    const { protocol, hostname } = new URL(origin);
+    return (
+      (protocol === 'http:' || protocol === 'https:') &&
+      (hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]')
+    );
+  } catch {
+    return false;
+  }
+}
+
+function withHeaders(response: Response, headers: Record<string, string>): Response {
+  try {
+    for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+    return response;
+  } catch {
+    // Immutable headers (a response passed through from elsewhere): copy it.
+    const copy = new Response(response.body, response);
+    for (const [name, value] of Object.entries(headers)) copy.headers.set(name, value);
+    return copy;
+  }
+}
+
+/**
+ * CORS (Fetch standard): preflights answered here; actual responses get the allow/expose headers. The
+ * admin API answers any loopback origin so browser tests can drive it.
+ */
+export function cors(ctx: ServerContext): MiddlewareHandler {
+  return async (c, next) => {
+    const origin = c.req.header('origin');
+    const isAdmin = c.req.path.startsWith('/__admin');
+    const allowed =
+      origin !== undefined && (isAdmin ? isLoopbackOrigin(origin) : registeredOrigins(ctx).has(origin));
+    const isPreflight =
+      c.req.method === 'OPTIONS' && c.req.header('access-control-request-method') !== undefined;
+    if (isPreflight) {
+      if (!allowed) return new Response(null, { status: 403, headers: { Vary: 'Origin' } });
+      return new Response(null, {
+        status: 204,
+        headers: {
+          'Access-Control-Allow-Origin': origin,
+          'Access-Control-Allow-Methods': ALLOW_METHODS,
+          'Access-Control-Allow-Headers': ALLOW_HEADERS,
+          'Access-Control-Max-Age': MAX_AGE_SECONDS,
+          Vary: 'Origin',
+        },
+      });
+    }
+    await next();
+    if (origin === undefined) return;
+    const headers: Record<string, string> = { Vary: 'Origin' };
+    if (allowed) {
+      headers['Access-Control-Allow-Origin'] = origin;
+      headers['Access-Control-Expose-Headers'] = EXPOSE_HEADERS;
+    }
+    c.res = withHeaders(c.res, headers);
+  };
+}

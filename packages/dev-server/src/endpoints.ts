@@ -1,0 +1,70 @@
+/**
+ * Which named endpoint a path belongs to: the names of counters and fault targets, and which error
+ * shape the endpoint speaks (so a 413 or an injected 503 looks like the real endpoint's errors).
+ */
+export type EndpointName =
+  | 'authorization_server_metadata'
+  | 'protected_resource_metadata'
+  | 'authorize'
+  | 'consent'
+  | 'grants'
+  | 'token'
+  | 'introspect'
+  | 'jwks'
+  | 'register'
+  | 'revoke'
+  | 'oauth_clients'
+  | 'oauth_grants';
+
+export type CounterName =
+  | EndpointName
+  | 'token:authorization_code'
+  | 'token:refresh_token'
+  | 'token:client_credentials'
+  | 'refresh_reuse_detected'
+  | 'code_reuse_detected';
+
+export const ENDPOINT_NAMES: readonly EndpointName[] = [
+  'authorization_server_metadata',
+  'protected_resource_metadata',
+  'authorize',
+  'consent',
+  'grants',
+  'token',
+  'introspect',
+  'jwks',
+  'register',
+  'revoke',
+  'oauth_clients',
+  'oauth_grants',
+];
+
+export type ErrorShape = 'oauth' | 'telnyx' | 'html';
+
+const ROUTES: ReadonlyArray<readonly [RegExp, EndpointName]> = [
+  [/^\/\.well-known\/oauth-authorization-server$/, 'authorization_server_metadata'],
+  [/^\/\.well-known\/oauth-protected-resource$/, 'protected_resource_metadata'],
+  [/^\/v2\/oauth\/authorize$/, 'authorize'],
+  [/^\/v2\/oauth\/consent\/[^/]+$/, 'consent'],
+  [/^\/v2\/oauth\/grants$/, 'grants'],
+  [/^\/v2\/oauth\/token$/, 'token'],
+  [/^\/v2\/oauth\/introspect$/, 'introspect'],
+  [/^\/v2\/oauth\/jwks$/, 'jwks'],
+  [/^\/v2\/oauth\/register$/, 'register'],
+  [/^\/v2\/oauth\/revoke$/, 'revoke'],
+  [/^\/v2\/oauth_clients(\/[^/]+)?$/, 'oauth_clients'],
+  [/^\/v2\/oauth_grants(\/[^/]+)?$/, 'oauth_grants'],
+];
+
+export function endpointFor(pathname: string): EndpointName | undefined {
+  return ROUTES.find(([pattern]) => pattern.test(pathname))?.[1];
+}
+
+const OAUTH_SHAPED = new Set<EndpointName>(['token', 'introspect', 'register', 'revoke', 'jwks']);
+
+export function errorShapeFor(pathname: string): ErrorShape {
+  const endpoint = endpointFor(pathname);
+  if (endpoint === 'authorize') return 'html';
+  if (endpoint && OAUTH_SHAPED.has(endpoint)) return 'oauth';
+  return 'telnyx';
+}

@@ -1,0 +1,17 @@
+export { createDevServer, AuthorizationFlowError, type DevServer } from './server.js';
+export { startDevServer, type RunningDevServer, type StartOptions } from './start.js';
+export type { DevServerOptions, DevServerConfig } from './config.js';
+export type { CounterName, EndpointName } from './endpoints.js';
+export type { Fault } from './faults.js';
+export type { Seed } from './seed.js';
+export {
+  SEED_USER,
+  PUBLIC_CLIENT_ID,
+  CONFIDENTIAL_CLIENT_ID,
+  CONFIDENTIAL_CLIENT_SECRET,
+  EXTRA_CLIENT_COUNT,
+  SEEDED_GRANT_COUNT,
+  seededClientId,
+  seededGrantId,
+} from './seed.js';
+export { ALL_SCOPES, SCOPE_CATALOG } from './scopes.js';
