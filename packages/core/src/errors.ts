@@ -34,6 +34,10 @@ export class TelnyxAuthError extends Error {
   /** OAuth `error` / `error_description` from the server, when the error came from one. */
   readonly oauthError?: string;
   readonly oauthErrorDescription?: string;
+  /** HTTP status of the server response behind this error, when there was one. */
+  readonly status?: number;
+  /** When recoverable: how long the server asked us to wait (Retry-After), in milliseconds. */
+  readonly retryAfterMs?: number;
 
   constructor(
     code: TelnyxAuthErrorCode,
@@ -43,13 +47,18 @@ export class TelnyxAuthError extends Error {
       recoverable?: boolean;
       oauthError?: string;
       oauthErrorDescription?: string;
+      status?: number;
+      retryAfterMs?: number;
     } = {},
   ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.code = code;
     this.recoverable = options.recoverable ?? false;
     if (options.oauthError !== undefined) this.oauthError = options.oauthError;
-    if (options.oauthErrorDescription !== undefined) this.oauthErrorDescription = options.oauthErrorDescription;
+    if (options.oauthErrorDescription !== undefined)
+      this.oauthErrorDescription = options.oauthErrorDescription;
+    if (options.status !== undefined) this.status = options.status;
+    if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
   }
 }
 

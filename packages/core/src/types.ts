@@ -99,6 +99,16 @@ export interface TelnyxAuthOptions {
   window?: Pick<Window, 'location' | 'history'> | null;
   /** Proactive refresh timer before expiry, on by default in browsers. */
   autoRefresh?: boolean;
+  /** How long an unfinished login (PKCE verifier + state) stays usable, ms. Default 10 min. */
+  transactionTtl?: number;
+  /** Give up waiting for the cross-tab refresh lock after this many ms (`lock_timeout`). Default 10 s. */
+  lockTimeout?: number;
+  /** Retries of a refresh after a network error, 5xx or 429 before surfacing `refresh_failed`. Default 2. */
+  maxRefreshRetries?: number;
+  /** Longest backoff (or Retry-After) waited between refresh retries, ms; longer waits are left to a later call. Default 10 s. */
+  maxRetryDelay?: number;
+  /** Abort a token, discovery or revocation request after this many ms. Default 30 s. */
+  requestTimeout?: number;
 }
 
 export interface LoginOptions {

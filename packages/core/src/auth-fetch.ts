@@ -1,0 +1,47 @@
+/**
+ * Authenticated fetch: adds `Authorization: Bearer` (RFC 6750 §2.1). When the resource server answers 401 with
+ * `error="invalid_token"` (RFC 6750 §3.1) the token was revoked or expired early: refresh once and retry once.
+ */
+import { TelnyxAuthError } from './errors.js';
+import { isLoopbackHost } from './options.js';
+
+export interface AuthFetchDeps {
+  getAccessToken(): Promise<string>;
+  /** Refresh unless storage already holds a token other than `rejected`; resolves to the token to retry with. */
+  refreshAfterRejection(rejected: string): Promise<string>;
+  fetch: typeof fetch;
+}
+
+/** True when a WWW-Authenticate header carries a Bearer challenge with error="invalid_token". */
+export function isInvalidTokenChallenge(header: string | null): boolean {
+  if (!header) return false;
+  return /(^|[\s,])bearer\b/i.test(header) && /\berror\s*=\s*"?invalid_token"?/i.test(header);
+}
+
+export function createAuthFetch(deps: AuthFetchDeps) {
+  return async function authFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+    const request = new Request(input, init);
+    const url = new URL(request.url);
+    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+      throw new TelnyxAuthError(
+        'invalid_options',
+        'Refusing to send an access token over plain http to a non-loopback host.',
+      );
+    }
+    // Keep an unsent copy: a request body can be read only once, and we may need to send it twice.
+    const retryCopy = request.clone();
+    const token = await deps.getAccessToken();
+    const response = await deps.fetch(withBearer(request, token));
+    if (response.status !== 401 || !isInvalidTokenChallenge(response.headers.get('www-authenticate')))
+      return response;
+    const fresh = await deps.refreshAfterRejection(token);
+    await response.body?.cancel().catch(() => undefined);
+    return deps.fetch(withBearer(retryCopy, fresh));
+  };
+}
+
+function withBearer(request: Request, token: string): Request {
+  const headers = new Headers(request.headers);
+  headers.set('authorization', `Bearer ${token}`);
+  return new Request(request, { headers });
+}

@@ -1,0 +1,394 @@
+/**
+ * createTelnyxAuth: wires discovery, transactions, the callback handler, the refresh coordinator, tab sync and
+ * the snapshot store into the public client. State lives here; each protocol step lives in its own module.
+ */
+import { buildAuthorizeUrl } from './authorize.js';
+import { createAuthFetch } from './auth-fetch.js';
+import { createCallbackHandler, resolveCallbackUrl } from './callback.js';
+import { createDiscovery } from './discovery.js';
+import { TelnyxAuthError } from './errors.js';
+import { resolveOptions } from './options.js';
+import { RefreshCoordinator } from './refresh.js';
+import { revokeTokens } from './revoke.js';
+import { createSessionStorage } from './session.js';
+import { createSnapshotStore, LOADING_SNAPSHOT } from './store.js';
+import { createTabSync, type TabMessage, type TabSync } from './tab-sync.js';
+import { isExpired, needsRefresh, type TokenSet } from './token-set.js';
+import { createTransactions } from './transaction.js';
+import type {
+  AuthEvent,
+  AuthSnapshot,
+  GetAccessTokenOptions,
+  LoginOptions,
+  LogoutOptions,
+  RedirectResult,
+  SignOutReason,
+  TelnyxAuth,
+  TelnyxAuthOptions,
+} from './types.js';
+
+/** setTimeout's ceiling (about 24.8 days); longer delays would fire immediately. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+const BACKGROUND_RETRY_MS = 30_000;
+const BACKGROUND_RETRY_MAX_MS = 5 * 60_000;
+
+function toAuthError(cause: unknown): TelnyxAuthError {
+  return cause instanceof TelnyxAuthError
+    ? cause
+    : new TelnyxAuthError('invalid_response', 'An unexpected error occurred.', { cause });
+}
+
+export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
+  const options = resolveOptions(userOptions);
+  const now = (): number => Date.now();
+  const store = createSnapshotStore();
+  const session = createSessionStorage(options);
+  const discovery = createDiscovery(options, now);
+  const transactions = createTransactions(options, now);
+  const eventListeners = new Set<(event: AuthEvent) => void>();
+
+  let tokens: TokenSet | null = null;
+  let epoch = 0;
+  let loading: Promise<AuthSnapshot> | undefined;
+  let destroyed = false;
+  let tabSync: TabSync = { post: () => undefined, close: () => undefined };
+  let messages: Promise<void> = Promise.resolve();
+  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  let retryNotBefore = 0;
+  let backgroundFailures = 0;
+  const removeWakeListeners: Array<() => void> = [];
+
+  function emit(event: AuthEvent): void {
+    for (const listener of [...eventListeners]) {
+      try {
+        listener(event);
+      } catch (error) {
+        queueMicrotask(() => {
+          throw error;
+        });
+      }
+    }
+  }
+
+  function applySignedIn(next: TokenSet): void {
+    tokens = next;
+    store.update({
+      status: 'authenticated',
+      expiresAt: next.expiresAt,
+      scope: next.scope,
+      error: null,
+      signOutReason: null,
+    });
+    scheduleRefresh();
+  }
+
+  function applySignedOut(reason: SignOutReason | null, error: TelnyxAuthError | null): void {
+    tokens = null;
+    epoch += 1;
+    clearTimeout(refreshTimer);
+    store.update({ status: 'unauthenticated', expiresAt: null, scope: [], error, signOutReason: reason });
+  }
+
+  // ---- proactive refresh -------------------------------------------------------------------------------------
+
+  function scheduleRefresh(): void {
+    clearTimeout(refreshTimer);
+    refreshTimer = undefined;
+    if (!options.autoRefresh || destroyed || !tokens?.refreshToken || tokens.expiresAt === null) return;
+    const due = Math.max(tokens.expiresAt - options.refreshLeewayMs, retryNotBefore) - now();
+    refreshTimer = setTimeout(backgroundRefresh, Math.min(Math.max(due, 0), MAX_TIMER_MS));
+  }
+
+  function backgroundRefresh(): void {
+    if (destroyed || !tokens || !needsRefresh(tokens, now(), options.refreshLeewayMs)) {
+      scheduleRefresh();
+      return;
+    }
+    coordinator.refresh().catch(() => undefined); // the outcome is in the snapshot and the events
+  }
+
+  /** Timers are throttled in background tabs and useless offline: re-check when the page is back. */
+  function installWakeListeners(): void {
+    if (!options.autoRefresh) return;
+    const doc = (globalThis as { document?: Document }).document;
+    const win = typeof window === 'undefined' ? undefined : window;
+    const onVisible = (): void => {
+      if (doc?.visibilityState !== 'hidden' && now() >= retryNotBefore) backgroundRefresh();
+    };
+    const onOnline = (): void => {
+      retryNotBefore = 0;
+      backgroundFailures = 0;
+      backgroundRefresh();
+    };
+    if (doc && typeof doc.addEventListener === 'function') {
+      doc.addEventListener('visibilitychange', onVisible);
+      removeWakeListeners.push(() => doc.removeEventListener('visibilitychange', onVisible));
+    }
+    if (win && typeof win.addEventListener === 'function') {
+      win.addEventListener('online', onOnline);
+      removeWakeListeners.push(() => win.removeEventListener('online', onOnline));
+    }
+  }
+
+  // ---- refresh coordination ----------------------------------------------------------------------------------
+
+  const coordinator = new RefreshCoordinator(
+    options,
+    discovery,
+    session,
+    {
+      epoch: () => epoch,
+      started() {
+        if (tokens) store.update({ status: 'refreshing' });
+      },
+      succeeded(next, source) {
+        const changed = tokens?.accessToken !== next.accessToken;
+        retryNotBefore = 0;
+        backgroundFailures = 0;
+        applySignedIn(next);
+        if (source === 'refreshed') tabSync.post({ type: 'refreshed' });
+        if (changed && next.expiresAt !== null) emit({ type: 'refreshed', expiresAt: next.expiresAt });
+      },
+      async ended(error, reason) {
+        const wasSignedIn = tokens !== null;
+        applySignedOut(reason, error);
+        tabSync.post({ type: 'signed_out', reason });
+        emit({ type: 'error', error });
+        if (wasSignedIn) emit({ type: 'signed_out', reason });
+      },
+      failed(error) {
+        if (tokens) {
+          store.update({ status: 'error', error });
+          const backoff = Math.min(BACKGROUND_RETRY_MS * 2 ** backgroundFailures, BACKGROUND_RETRY_MAX_MS);
+          backgroundFailures += 1;
+          retryNotBefore = now() + Math.max(error.retryAfterMs ?? 0, backoff);
+          scheduleRefresh();
+        }
+        emit({ type: 'error', error });
+      },
+    },
+    now,
+  );
+
+  // ---- loading and tab sync ----------------------------------------------------------------------------------
+
+  async function load(): Promise<void> {
+    try {
+      const record = await session.read();
+      if (!record) {
+        applySignedOut(null, null);
+      } else if (!record.tokens.refreshToken && isExpired(record.tokens, now())) {
+        await session.clear().catch(() => undefined);
+        applySignedOut('expired', null);
+      } else {
+        applySignedIn(record.tokens);
+      }
+    } catch (cause) {
+      // Unreadable or corrupt storage: start signed out with the reason, never throw from start-up.
+      const error = toAuthError(cause);
+      applySignedOut(null, error);
+      emit({ type: 'error', error });
+    }
+    transactions.prune().catch(() => undefined);
+  }
+
+  function onTabMessage(message: TabMessage): void {
+    messages = messages.then(async () => {
+      if (destroyed) return;
+      if (message.type === 'signed_out') {
+        if (!tokens) return;
+        const reason: SignOutReason = message.reason === 'logout' ? 'remote_logout' : message.reason;
+        applySignedOut(reason, null);
+        emit({ type: 'signed_out', reason });
+        return;
+      }
+      let record;
+      try {
+        record = await session.read();
+      } catch {
+        return; // a corrupt record announced by someone else: keep what we have
+      }
+      if (!record || record.tokens.accessToken === tokens?.accessToken) return;
+      const wasSignedIn = tokens !== null;
+      if (!wasSignedIn || message.type === 'signed_in') epoch += 1;
+      applySignedIn(record.tokens);
+      if (!wasSignedIn) emit({ type: 'signed_in' });
+      else if (record.tokens.expiresAt !== null)
+        emit({ type: 'refreshed', expiresAt: record.tokens.expiresAt });
+    });
+  }
+
+  function start(): Promise<AuthSnapshot> {
+    if (!loading) {
+      tabSync = createTabSync(
+        options.broadcastChannel,
+        `telnyx-oauth:${options.issuer}:${options.clientId}`,
+        onTabMessage,
+      );
+      installWakeListeners();
+      loading = load().then(() => store.get());
+    }
+    return loading;
+  }
+
+  // ---- sign-in -----------------------------------------------------------------------------------------------
+
+  async function signIn(next: TokenSet): Promise<void> {
+    try {
+      await session.write(next);
+    } catch (cause) {
+      // Signed in for this page even if it cannot be persisted (private mode, quota): say so, do not fail.
+      emit({ type: 'error', error: toAuthError(cause) });
+    }
+    epoch += 1;
+    retryNotBefore = 0;
+    backgroundFailures = 0;
+    applySignedIn(next);
+    tabSync.post({ type: 'signed_in' });
+    emit({ type: 'signed_in' });
+  }
+
+  const callbackHandler = createCallbackHandler({ options, discovery, transactions, now, signIn });
+
+  /** Reports a failure of a public method: the snapshot shows it only if there is no session to protect. */
+  function fail(cause: unknown): never {
+    const error = toAuthError(cause);
+    if (!tokens && store.get().status !== 'loading') store.update({ status: 'unauthenticated', error });
+    emit({ type: 'error', error });
+    throw error;
+  }
+
+  async function getAccessToken(request: GetAccessTokenOptions = {}): Promise<string> {
+    await start();
+    const current = tokens;
+    if (!current) throw new TelnyxAuthError('login_required', 'Not signed in.');
+    if (!request.forceRefresh && !needsRefresh(current, now(), options.refreshLeewayMs))
+      return current.accessToken;
+    try {
+      const refreshed = await coordinator.refresh(
+        request.forceRefresh ? { staleAccessToken: current.accessToken } : {},
+      );
+      return refreshed.accessToken;
+    } catch (cause) {
+      const error = toAuthError(cause);
+      // Within the leeway the old token still works: a transient refresh failure must not fail the caller.
+      const latest = tokens;
+      if (!request.forceRefresh && error.recoverable && latest && !isExpired(latest, now()))
+        return latest.accessToken;
+      throw error;
+    }
+  }
+
+  const authFetch = createAuthFetch({
+    getAccessToken: () => getAccessToken(),
+    async refreshAfterRejection(rejected) {
+      await start();
+      if (!tokens) throw new TelnyxAuthError('login_required', 'Not signed in.');
+      return (await coordinator.refresh({ staleAccessToken: rejected })).accessToken;
+    },
+    fetch: (input, init) => options.fetch(input, init),
+  });
+
+  const client: TelnyxAuth = {
+    clientId: options.clientId,
+    issuer: options.issuer,
+
+    subscribe(listener) {
+      void start();
+      return store.subscribe(listener);
+    },
+    getSnapshot: () => store.get(),
+    getServerSnapshot: () => LOADING_SNAPSHOT,
+    ready: start,
+
+    async buildAuthorizeUrl(login?: LoginOptions) {
+      try {
+        return await buildAuthorizeUrl(options, discovery, transactions, login);
+      } catch (cause) {
+        return fail(cause);
+      }
+    },
+
+    async loginWithRedirect(login?: LoginOptions) {
+      const win = options.window;
+      if (!win)
+        return fail(
+          new TelnyxAuthError('invalid_options', 'loginWithRedirect needs a window; use buildAuthorizeUrl.'),
+        );
+      const url = await client.buildAuthorizeUrl(login);
+      win.location.assign(url.href);
+    },
+
+    isRedirectCallback(input?: string | URL) {
+      let url: URL;
+      try {
+        url = resolveCallbackUrl(input, options);
+      } catch {
+        return false;
+      }
+      const redirect = new URL(options.redirectUri);
+      const params = url.searchParams;
+      return (
+        url.origin === redirect.origin &&
+        url.pathname === redirect.pathname &&
+        params.has('state') &&
+        (params.has('code') || params.has('error'))
+      );
+    },
+
+    async handleRedirectCallback<AppState = unknown>(
+      input?: string | URL,
+    ): Promise<RedirectResult<AppState>> {
+      await start(); // so a late start-up read cannot overwrite the new session
+      try {
+        return (await callbackHandler(input)) as RedirectResult<AppState>;
+      } catch (cause) {
+        return fail(cause);
+      }
+    },
+
+    getAccessToken,
+
+    async logout(request: LogoutOptions = {}) {
+      await start();
+      let last = tokens;
+      if (!last) {
+        last = await session
+          .read()
+          .then((record) => record?.tokens ?? null)
+          .catch(() => null);
+      }
+      const wasSignedIn = tokens !== null;
+      let storageError: TelnyxAuthError | null = null;
+      await session.clear().catch((cause: unknown) => {
+        storageError = toAuthError(cause);
+      });
+      // Local state is cleared whatever the storage or the network do.
+      applySignedOut('logout', null);
+      tabSync.post({ type: 'signed_out', reason: 'logout' });
+      if (wasSignedIn) emit({ type: 'signed_out', reason: 'logout' });
+      if (storageError) emit({ type: 'error', error: storageError });
+      if (request.revoke !== false && last) {
+        const revokeError = await revokeTokens(options, discovery, last);
+        if (revokeError) emit({ type: 'error', error: revokeError });
+      }
+    },
+
+    fetch: authFetch,
+
+    on(listener) {
+      eventListeners.add(listener);
+      return () => {
+        eventListeners.delete(listener);
+      };
+    },
+
+    destroy() {
+      destroyed = true;
+      clearTimeout(refreshTimer);
+      for (const remove of removeWakeListeners.splice(0)) remove();
+      tabSync.close();
+    },
+  };
+  return client;
+}

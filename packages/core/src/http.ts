@@ -1,0 +1,31 @@
+/** The transport options handed to every oauth4webapi request: our fetch, the loopback exception, a timeout. */
+import { allowInsecureRequests, customFetch, ResponseBodyError, type HttpRequestOptions } from 'oauth4webapi';
+import type { ResolvedOptions } from './options.js';
+
+export function httpOptions<M, B>(options: ResolvedOptions): HttpRequestOptions<M, B> {
+  return {
+    [customFetch]: (url, init) => options.fetch(url, init as RequestInit),
+    // Only ever true for http://localhost / 127.0.0.0/8 / [::1] (checked in options.ts): the dev server.
+    [allowInsecureRequests]: options.allowInsecureLoopback,
+    signal: () => AbortSignal.timeout(options.requestTimeoutMs),
+  };
+}
+
+/** True for errors that mean "the request never got an answer" (offline, DNS, reset, timeout). */
+export function isNetworkFailure(error: unknown): boolean {
+  if (error instanceof TypeError) return true; // fetch's "Failed to fetch" / "fetch failed"
+  if (error instanceof DOMException) return error.name === 'TimeoutError' || error.name === 'AbortError';
+  return false;
+}
+
+/** The HTTP status behind an oauth4webapi error (an OAuth error body, or a non-conform response). */
+export function responseOf(error: unknown): Response | undefined {
+  if (error instanceof ResponseBodyError) return error.response;
+  const cause = error instanceof Error ? error.cause : undefined;
+  return cause instanceof Response ? cause : undefined;
+}
+
+/** 408, 429 and 5xx: the server is there but cannot answer now; retrying later can succeed. */
+export function isRetryableStatus(status: number): boolean {
+  return status === 408 || status === 429 || status >= 500;
+}

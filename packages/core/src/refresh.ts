@@ -1,0 +1,260 @@
+/**
+ * RefreshCoordinator: at most one refresh-token grant (RFC 6749 §6) at a time, in this tab (single flight) and
+ * across tabs (an exclusive Web Lock). Under the lock it re-reads the shared session and refreshes only if the
+ * stored token still needs it, so with rotating refresh tokens no tab ever presents a spent one (which would trip
+ * the server's reuse detection and end the session for every tab).
+ */
+import {
+  None,
+  processRefreshTokenResponse,
+  refreshTokenGrantRequest,
+  ResponseBodyError,
+  type TokenEndpointResponse,
+} from 'oauth4webapi';
+import { parseRetryAfter, retryDelay, sleep } from './backoff.js';
+import type { Discovery } from './discovery.js';
+import { TelnyxAuthError } from './errors.js';
+import { httpOptions, isNetworkFailure, isRetryableStatus } from './http.js';
+import { oauthClient } from './oauth-client.js';
+import type { ResolvedOptions } from './options.js';
+import type { SessionStorage } from './session.js';
+import { isExpired, needsRefresh, tokenSetFromResponse, type TokenSet } from './token-set.js';
+import type { SignOutReason } from './types.js';
+
+export interface RefreshHooks {
+  /** Increments whenever this tab signs in or out; a refresh that started in another epoch drops its result. */
+  epoch(): number;
+  started(): void;
+  /** New tokens: `refreshed` by us (announce them) or `adopted` from storage (another tab refreshed). */
+  succeeded(tokens: TokenSet, source: 'refreshed' | 'adopted'): void;
+  /** The session is over (invalid_grant, no refresh token, storage cleared). */
+  ended(error: TelnyxAuthError, reason: SignOutReason): Promise<void>;
+  /** Recoverable failure after the retries: the session is kept. */
+  failed(error: TelnyxAuthError): void;
+}
+
+export interface RefreshRequest {
+  /**
+   * Refresh even if the stored token is not near expiry, unless storage already holds a different token than
+   * this one (someone refreshed since the caller saw it). Used by forceRefresh and the 401 retry.
+   */
+  staleAccessToken?: string;
+}
+
+/** Errors that end the session: the grant is gone, retrying cannot help (RFC 6749 §5.2). */
+const SESSION_ENDING_ERRORS = new Set(['invalid_grant', 'invalid_client', 'unauthorized_client']);
+
+export class RefreshCoordinator {
+  private inflight: Promise<TokenSet> | undefined;
+  private readonly lockName: string;
+  private readonly endedBy = new WeakSet<TelnyxAuthError>();
+
+  constructor(
+    private readonly options: ResolvedOptions,
+    private readonly discovery: Discovery,
+    private readonly session: SessionStorage,
+    private readonly hooks: RefreshHooks,
+    private readonly now: () => number,
+  ) {
+    this.lockName = `telnyx-oauth:refresh:${options.issuer}:${options.clientId}`;
+  }
+
+  get isRefreshing(): boolean {
+    return this.inflight !== undefined;
+  }
+
+  /** Single flight: concurrent callers in this tab share one refresh. */
+  refresh(request: RefreshRequest = {}): Promise<TokenSet> {
+    if (!this.inflight) {
+      this.inflight = this.runWithRetries(request).finally(() => {
+        this.inflight = undefined;
+      });
+    }
+    return this.inflight;
+  }
+
+  private async runWithRetries(request: RefreshRequest): Promise<TokenSet> {
+    this.hooks.started();
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await this.underLock(request);
+      } catch (cause) {
+        const error = toAuthError(cause);
+        if (this.endedBy.has(error)) throw error; // already reported through hooks.ended
+        const delay = retryDelay(attempt, error.retryAfterMs);
+        const retryable =
+          error.recoverable && error.code === 'refresh_failed' && attempt < this.options.maxRefreshRetries;
+        if (!retryable || delay > this.options.maxRetryDelayMs) {
+          this.hooks.failed(error);
+          throw error;
+        }
+        // The lock is released while we wait: another tab may succeed meanwhile, and we will adopt its tokens.
+        await sleep(delay);
+      }
+    }
+  }
+
+  private async underLock(request: RefreshRequest): Promise<TokenSet> {
+    const controller = new AbortController();
+    let acquired = false;
+    const timer = setTimeout(() => controller.abort(), this.options.lockTimeoutMs);
+    try {
+      return await this.options.locks.request(
+        this.lockName,
+        { mode: 'exclusive', signal: controller.signal },
+        async () => {
+          acquired = true;
+          clearTimeout(timer);
+          return this.attempt(request);
+        },
+      );
+    } catch (cause) {
+      if (!acquired && controller.signal.aborted) {
+        throw new TelnyxAuthError('lock_timeout', 'Timed out waiting for another tab to finish refreshing.', {
+          cause,
+          recoverable: true,
+        });
+      }
+      throw cause;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  private async end(error: TelnyxAuthError, reason: SignOutReason): Promise<void> {
+    this.endedBy.add(error);
+    await this.hooks.ended(error, reason);
+  }
+
+  /** One refresh attempt; the caller holds the lock. */
+  private async attempt(request: RefreshRequest): Promise<TokenSet> {
+    const epoch = this.hooks.epoch();
+    const stored = await this.session.read();
+    if (!stored) {
+      const error = new TelnyxAuthError('login_required', 'The stored session disappeared; sign in again.');
+      await this.end(error, 'storage_cleared');
+      throw error;
+    }
+    const tokens = stored.tokens;
+    const now = this.now();
+    const stillNeeded =
+      request.staleAccessToken === undefined
+        ? needsRefresh(tokens, now, this.options.refreshLeewayMs)
+        : tokens.accessToken === request.staleAccessToken ||
+          needsRefresh(tokens, now, this.options.refreshLeewayMs);
+    if (!stillNeeded) {
+      this.hooks.succeeded(tokens, 'adopted');
+      return tokens;
+    }
+    if (!tokens.refreshToken) {
+      if (request.staleAccessToken === undefined && !isExpired(tokens, now)) return tokens;
+      const error = new TelnyxAuthError(
+        'login_required',
+        'The access token expired and there is no refresh token.',
+      );
+      await this.session.clear();
+      await this.end(error, 'expired');
+      throw error;
+    }
+
+    const response = await this.grant(tokens.refreshToken);
+    if (this.hooks.epoch() !== epoch) {
+      throw new TelnyxAuthError('login_required', 'The session ended while it was being refreshed.');
+    }
+    return this.settle(tokens, response);
+  }
+
+  private async grant(refreshToken: string): Promise<TokenEndpointResponse | TelnyxAuthError> {
+    let as;
+    try {
+      as = await this.discovery.get();
+    } catch (cause) {
+      throw new TelnyxAuthError(
+        'refresh_failed',
+        'Could not load the authorization server metadata to refresh.',
+        {
+          cause,
+          recoverable: cause instanceof TelnyxAuthError ? cause.recoverable : true,
+        },
+      );
+    }
+    const client = oauthClient(this.options);
+    let response: Response;
+    try {
+      response = await refreshTokenGrantRequest(as, client, None(), refreshToken, httpOptions(this.options));
+    } catch (cause) {
+      throw new TelnyxAuthError(
+        isNetworkFailure(cause) ? 'refresh_failed' : 'invalid_response',
+        'The refresh request could not be sent.',
+        { cause, recoverable: true },
+      );
+    }
+    if (isRetryableStatus(response.status)) {
+      await response.body?.cancel().catch(() => undefined);
+      throw new TelnyxAuthError(
+        'refresh_failed',
+        `The token endpoint answered ${response.status}; the session is kept.`,
+        {
+          recoverable: true,
+          status: response.status,
+          retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), this.now()),
+        },
+      );
+    }
+    try {
+      return await processRefreshTokenResponse(as, client, response);
+    } catch (cause) {
+      if (cause instanceof ResponseBodyError && SESSION_ENDING_ERRORS.has(cause.error)) {
+        // Returned, not thrown: the caller decides under the lock whether this really ends the session.
+        return new TelnyxAuthError(
+          'refresh_rejected',
+          'The server rejected the refresh token; sign in again.',
+          {
+            cause,
+            status: cause.status,
+            oauthError: cause.error,
+            ...(cause.error_description === undefined
+              ? {}
+              : { oauthErrorDescription: cause.error_description }),
+          },
+        );
+      }
+      throw new TelnyxAuthError('invalid_response', 'The token endpoint gave an unusable refresh response.', {
+        cause,
+        recoverable: true,
+        status: response.status,
+        ...(cause instanceof ResponseBodyError ? { oauthError: cause.error } : {}),
+      });
+    }
+  }
+
+  /** Compare-and-set against storage: only the session we refreshed may be replaced or ended. */
+  private async settle(used: TokenSet, result: TokenEndpointResponse | TelnyxAuthError): Promise<TokenSet> {
+    const current = await this.session.read();
+    if (!current) {
+      throw new TelnyxAuthError('login_required', 'The session was signed out while it was being refreshed.');
+    }
+    if (current.tokens.refreshToken !== used.refreshToken) {
+      // Someone else (a tab without Web Locks, or a new sign-in) replaced the session meanwhile: theirs wins.
+      this.hooks.succeeded(current.tokens, 'adopted');
+      return current.tokens;
+    }
+    if (result instanceof TelnyxAuthError) {
+      await this.session.clear();
+      await this.end(result, 'refresh_rejected');
+      throw result;
+    }
+    const tokens = tokenSetFromResponse(result, this.now(), {
+      refreshToken: used.refreshToken,
+      scope: used.scope,
+    });
+    await this.session.write(tokens);
+    this.hooks.succeeded(tokens, 'refreshed');
+    return tokens;
+  }
+}
+
+function toAuthError(cause: unknown): TelnyxAuthError {
+  if (cause instanceof TelnyxAuthError) return cause;
+  return new TelnyxAuthError('invalid_response', 'Refreshing the session failed unexpectedly.', { cause });
+}
