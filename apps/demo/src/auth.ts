@@ -1,0 +1,15 @@
+/**
+ * The demo's one sign-in client. Created at module level (not in a component) so the callback route, the
+ * activity log and the provider share it, exactly as an app that also calls the API outside React would.
+ */
+import { createTelnyxAuth } from '@telnyx-oauth/core';
+import { readConfig } from './config.js';
+
+export const config = readConfig();
+
+export const auth = createTelnyxAuth({
+  issuer: config.issuer,
+  clientId: config.clientId,
+  redirectUri: config.redirectUri,
+  scope: config.scope,
+});

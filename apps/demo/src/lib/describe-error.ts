@@ -1,0 +1,183 @@
+/**
+ * Turns library and API errors into sentences for people. The library's errors carry a stable `code`
+ * (see @telnyx-oauth/core errors.ts); the API client's carry an HTTP `status`. We branch on those, never on
+ * messages.
+ */
+import type { TelnyxAuthErrorCode } from '@telnyx-oauth/core';
+
+export interface FriendlyError {
+  title: string;
+  detail: string;
+  /** True when trying the same thing again may work (network, rate limit, server hiccup). */
+  retryable: boolean;
+}
+
+const AUTH_MESSAGES: Partial<Record<TelnyxAuthErrorCode, Omit<FriendlyError, 'retryable'>>> = {
+  authorization_denied: {
+    title: 'You did not allow access',
+    detail:
+      'You chose "Deny" on the Telnyx consent screen, so nothing was shared with this app. You can sign in again whenever you like.',
+  },
+  unknown_state: {
+    title: 'This sign-in link is not valid',
+    detail:
+      'It was already used, it expired, it was opened in a different browser, or it was altered. For your safety it was ignored. Start signing in again from this app.',
+  },
+  missing_state: {
+    title: 'This sign-in link is incomplete',
+    detail: 'The response from Telnyx is missing information we need to verify it, so it was ignored.',
+  },
+  issuer_mismatch: {
+    title: 'The sign-in response came from an unexpected server',
+    detail: 'It did not come from the authorization server this app trusts, so it was ignored.',
+  },
+  authorization_error: {
+    title: 'Telnyx could not complete the sign-in',
+    detail: 'The authorization server reported a problem with this request.',
+  },
+  code_exchange_failed: {
+    title: 'Sign-in could not be completed',
+    detail:
+      'The one-time sign-in code was rejected: it may have expired or already been used. Please try again.',
+  },
+  not_a_callback: {
+    title: 'Nothing to finish here',
+    detail:
+      'This page completes a sign-in started from this app, but the address has no sign-in response in it.',
+  },
+  refresh_rejected: {
+    title: 'Your session has ended',
+    detail: 'Access for this app was revoked or expired. Sign in again to continue.',
+  },
+  login_required: {
+    title: 'Please sign in',
+    detail: 'You are not signed in, or your session has ended.',
+  },
+  discovery_failed: {
+    title: 'The sign-in server is unreachable',
+    detail: 'We could not load the authorization server settings. Check your connection and try again.',
+  },
+  insecure_issuer: {
+    title: 'This app is misconfigured',
+    detail: 'The authorization server address must use https (http is only allowed on this computer).',
+  },
+  invalid_options: {
+    title: 'This app is misconfigured',
+    detail: 'Its sign-in settings are incomplete. See apps/demo/README.md.',
+  },
+  storage_error: {
+    title: 'Your browser blocked storage',
+    detail:
+      'The session could not be saved (private browsing or storage disabled). Allow site data and try again.',
+  },
+};
+
+const RECOVERABLE_AUTH_MESSAGE = {
+  title: 'Could not reach Telnyx',
+  detail: 'Your session is still here. Check your connection; we will keep trying.',
+};
+
+interface ErrorLike {
+  code?: unknown;
+  status?: unknown;
+  recoverable?: unknown;
+  oauthErrorDescription?: unknown;
+  message?: unknown;
+  headers?: unknown;
+}
+
+function retryAfterSeconds(error: ErrorLike): number | null {
+  const headers = error.headers;
+  if (headers instanceof Headers) {
+    const value = Number(headers.get('retry-after'));
+    return Number.isFinite(value) && value > 0 ? value : null;
+  }
+  return null;
+}
+
+/** The human-readable details of a Telnyx error envelope (`errors[].detail`), joined. */
+export function apiErrorDetails(error: unknown): string {
+  const details = (error as { errors?: { title?: string; detail?: string }[] } | null)?.errors;
+  const lines = (Array.isArray(details) ? details : [])
+    .map((item) => item.detail ?? item.title)
+    .filter((line): line is string => typeof line === 'string' && line !== '');
+  return lines.length > 0 ? lines.join(' ') : 'Some values were not accepted.';
+}
+
+export function describeError(error: unknown): FriendlyError {
+  const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
+
+  if (typeof e.code === 'string' && e.code in AUTH_MESSAGES) {
+    const known = AUTH_MESSAGES[e.code as TelnyxAuthErrorCode]!;
+    return { ...known, retryable: e.recoverable === true };
+  }
+  if (e.recoverable === true || e.code === 'network_error' || e.code === 'refresh_failed') {
+    return { ...RECOVERABLE_AUTH_MESSAGE, retryable: true };
+  }
+
+  if (e.code === 'connection_error' || e.code === 'timeout') {
+    return {
+      title: 'Could not reach Telnyx',
+      detail: 'The request did not get an answer. Check your connection and try again.',
+      retryable: true,
+    };
+  }
+  if (e.code === 'validation_error') {
+    return {
+      title: 'Please check the form',
+      detail: typeof e.message === 'string' ? e.message : 'A value was not accepted.',
+      retryable: false,
+    };
+  }
+
+  if (typeof e.status === 'number') {
+    const status = e.status;
+    if (status === 401) {
+      return { title: 'Your session has ended', detail: 'Sign in again to continue.', retryable: false };
+    }
+    if (status === 403) {
+      return {
+        title: 'Not allowed',
+        detail: 'Your sign-in does not include the permission (scope) this action needs.',
+        retryable: false,
+      };
+    }
+    if (status === 404) {
+      return { title: 'Not found', detail: 'It may have been deleted already.', retryable: false };
+    }
+    if (status === 422 || status === 400) {
+      return { title: 'Please check the form', detail: apiErrorDetails(error), retryable: false };
+    }
+    if (status === 429) {
+      const wait = retryAfterSeconds(e);
+      return {
+        title: 'Too many requests',
+        detail: wait
+          ? `Telnyx asked us to slow down. Try again in ${wait} seconds.`
+          : 'Telnyx asked us to slow down. Try again in a minute.',
+        retryable: true,
+      };
+    }
+    if (status >= 500) {
+      return {
+        title: 'Telnyx had a problem',
+        detail: 'The server failed to answer. Try again in a moment.',
+        retryable: true,
+      };
+    }
+  }
+
+  if (error instanceof TypeError) {
+    return {
+      title: 'Could not reach Telnyx',
+      detail: 'Check your connection and try again.',
+      retryable: true,
+    };
+  }
+
+  return {
+    title: 'Something went wrong',
+    detail: typeof e.message === 'string' && e.message ? e.message : 'An unexpected error occurred.',
+    retryable: true,
+  };
+}

@@ -1,0 +1,211 @@
+/** `/clients`: the user's OAuth applications, paginated and searchable, with delete. */
+import { useCallback, useState, type FormEvent } from 'react';
+import { useTelnyxAPI } from '@telnyx-oauth/react';
+import type { OAuthClient, OAuthClientListParams } from '@telnyx-oauth/core/api';
+import { EmptyState, ErrorAlert, Notice, SkeletonRows, Spinner } from '../components/feedback.js';
+import { Pagination } from '../components/pagination.js';
+import { formatDateTime } from '../lib/format.js';
+import { Link, navigate, useLocation } from '../lib/router.js';
+import { useAsync } from '../lib/use-async.js';
+import { useFlash } from '../lib/flash.js';
+
+const PAGE_SIZE = 20;
+
+function listUrl(page: number, query: string): string {
+  const params = new URLSearchParams();
+  if (page > 1) params.set('page', String(page));
+  if (query) params.set('q', query);
+  const search = params.toString();
+  return search ? `/clients?${search}` : '/clients';
+}
+
+export function OAuthClientsPage() {
+  const api = useTelnyxAPI();
+  const { search } = useLocation();
+  const page = Math.max(1, Number(search.get('page')) || 1);
+  const query = search.get('q') ?? '';
+  const [draft, setDraft] = useState(query);
+  const flash = useFlash();
+  const [deleted, setDeleted] = useState<string | null>(null);
+
+  const load = useCallback(() => {
+    const params: OAuthClientListParams = { 'page[number]': page, 'page[size]': PAGE_SIZE };
+    if (query) params['filter[name][contains]'] = query;
+    return api.oauthClients.list(params);
+  }, [api, page, query]);
+  const clients = useAsync(load);
+
+  function submitSearch(event: FormEvent) {
+    event.preventDefault();
+    navigate(listUrl(1, draft.trim()));
+  }
+
+  return (
+    <>
+      <div className="page-header">
+        <div>
+          <h1>OAuth clients</h1>
+          <p>Applications you registered to offer &ldquo;Sign in with Telnyx&rdquo;.</p>
+        </div>
+        <Link to="/clients/new" className="button button--primary">
+          New client
+        </Link>
+      </div>
+      {flash ? <Notice tone="success">{flash.message}</Notice> : null}
+      {deleted ? <Notice tone="success">Deleted &ldquo;{deleted}&rdquo;.</Notice> : null}
+      <section className="card" aria-labelledby="clients-title" aria-busy={clients.status === 'loading'}>
+        <div className="card__header">
+          <h2 id="clients-title">{query ? `Clients matching “${query}”` : 'All clients'}</h2>
+        </div>
+        <form className="toolbar" role="search" onSubmit={submitSearch}>
+          <label htmlFor="client-search" className="visually-hidden">
+            Search clients by name
+          </label>
+          <input
+            id="client-search"
+            className="input"
+            type="search"
+            placeholder="Search by name"
+            value={draft}
+            onChange={(event) => setDraft(event.target.value)}
+          />
+          <button type="submit" className="button">
+            Search
+          </button>
+          {query ? (
+            <Link
+              to="/clients"
+              className="button"
+              onClick={() => {
+                setDraft('');
+              }}
+            >
+              Clear
+            </Link>
+          ) : null}
+        </form>
+        {clients.status === 'failed' ? <ErrorAlert error={clients.error} onRetry={clients.reload} /> : null}
+        {clients.data === undefined ? (
+          clients.status === 'loading' ? (
+            <SkeletonRows rows={8} label="Loading your OAuth clients…" />
+          ) : null
+        ) : clients.data.data.length === 0 ? (
+          <EmptyState title={query ? 'No clients match your search' : 'No OAuth clients yet'}>
+            <p>
+              {query
+                ? 'Try another name, or clear the search.'
+                : 'Create one to let users sign in with Telnyx.'}
+            </p>
+          </EmptyState>
+        ) : (
+          <>
+            <div className="table-wrap">
+              <table className="table">
+                <thead>
+                  <tr>
+                    <th scope="col">Name</th>
+                    <th scope="col">Type</th>
+                    <th scope="col">Grant types</th>
+                    <th scope="col">Created</th>
+                    <th scope="col">
+                      <span className="visually-hidden">Actions</span>
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {clients.data.data.map((client) => (
+                    <ClientRow
+                      key={client.client_id}
+                      client={client}
+                      onDeleted={() => {
+                        setDeleted(client.name);
+                        clients.reload();
+                      }}
+                    />
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <Pagination
+              meta={clients.data.meta}
+              noun="client"
+              busy={clients.status === 'loading'}
+              onPage={(next) => navigate(listUrl(next, query))}
+            />
+          </>
+        )}
+      </section>
+    </>
+  );
+}
+
+function ClientRow({ client, onDeleted }: { client: OAuthClient; onDeleted: () => void }) {
+  const api = useTelnyxAPI();
+  const [step, setStep] = useState<'idle' | 'confirm' | 'pending'>('idle');
+  const [error, setError] = useState<unknown>(null);
+
+  async function remove() {
+    setStep('pending');
+    setError(null);
+    try {
+      await api.oauthClients.delete(client.client_id);
+      onDeleted();
+    } catch (caught) {
+      setError(caught);
+      setStep('idle');
+    }
+  }
+
+  return (
+    <tr>
+      <td data-label="Name">
+        <div className="cell-title">
+          <Link to={`/clients/${encodeURIComponent(client.client_id)}`}>{client.name}</Link>
+        </div>
+        <div className="cell-sub">{client.client_id}</div>
+      </td>
+      <td data-label="Type">
+        <span className="badge">{client.client_type}</span>
+      </td>
+      <td data-label="Grant types">{client.allowed_grant_types.join(', ') || '—'}</td>
+      <td data-label="Created">{formatDateTime(client.created_at)}</td>
+      <td className="actions">
+        {step === 'idle' ? (
+          <>
+            <Link to={`/clients/${encodeURIComponent(client.client_id)}`} className="button button--small">
+              Edit<span className="visually-hidden"> {client.name}</span>
+            </Link>
+            <button
+              type="button"
+              className="button button--small button--danger"
+              onClick={() => setStep('confirm')}
+            >
+              Delete<span className="visually-hidden"> {client.name}</span>
+            </button>
+          </>
+        ) : (
+          <span role="group" aria-label={`Confirm deleting ${client.name}`}>
+            <button
+              type="button"
+              className="button button--small button--danger"
+              onClick={remove}
+              disabled={step === 'pending'}
+            >
+              {step === 'pending' ? <Spinner /> : null}
+              Delete for good
+            </button>{' '}
+            <button
+              type="button"
+              className="button button--small"
+              onClick={() => setStep('idle')}
+              disabled={step === 'pending'}
+            >
+              Cancel
+            </button>
+          </span>
+        )}
+        {error ? <ErrorAlert error={error} /> : null}
+      </td>
+    </tr>
+  );
+}

@@ -1,0 +1,92 @@
+/**
+ * The dev server's HTTP admin API (packages/dev-server, /__admin/*): reset state between tests, read
+ * per-endpoint request counters, change token lifetimes and inject faults.
+ */
+import { expect, type APIRequestContext } from '@playwright/test';
+
+export const DEV_SERVER_URL = 'http://127.0.0.1:4010';
+
+export type Counters = Record<string, number>;
+
+export interface Fault {
+  endpoint: string;
+  count?: number;
+  status?: number;
+  retryAfter?: number;
+  drop?: boolean;
+  latencyMs?: number;
+  body?: string;
+  contentType?: string;
+}
+
+export class DevServerAdmin {
+  constructor(private readonly request: APIRequestContext) {}
+
+  /** `vite preview` starts the dev server asynchronously; wait until it answers. */
+  async waitUntilUp(timeoutMs = 30_000): Promise<void> {
+    await expect
+      .poll(
+        async () => {
+          try {
+            const response = await this.request.get(
+              `${DEV_SERVER_URL}/.well-known/oauth-authorization-server`,
+              {
+                timeout: 2000,
+              },
+            );
+            return response.status();
+          } catch {
+            return 0;
+          }
+        },
+        { timeout: timeoutMs, message: `dev server at ${DEV_SERVER_URL} did not start` },
+      )
+      .toBe(200);
+  }
+
+  private async send(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, data?: unknown) {
+    const response = await this.request.fetch(`${DEV_SERVER_URL}${path}`, {
+      method,
+      ...(data === undefined ? {} : { data }),
+    });
+    expect(response.ok(), `${method} ${path} answered ${response.status()}: ${await response.text()}`).toBe(
+      true,
+    );
+    return response;
+  }
+
+  async reset(): Promise<void> {
+    await this.send('POST', '/__admin/reset');
+  }
+
+  async counters(): Promise<Counters> {
+    const response = await this.send('GET', '/__admin/counters');
+    const body = (await response.json()) as { counters: Counters };
+    return body.counters;
+  }
+
+  /** One counter, 0 when the endpoint was never called. */
+  async count(name: string): Promise<number> {
+    return (await this.counters())[name] ?? 0;
+  }
+
+  async resetCounters(): Promise<void> {
+    await this.send('POST', '/__admin/counters/reset');
+  }
+
+  async configure(config: Record<string, unknown>): Promise<void> {
+    await this.send('PATCH', '/__admin/config', config);
+  }
+
+  async injectFault(fault: Fault): Promise<void> {
+    await this.send('POST', '/__admin/faults', fault);
+  }
+
+  async clearFaults(): Promise<void> {
+    await this.send('DELETE', '/__admin/faults');
+  }
+
+  async revokeGrants(clientId?: string): Promise<void> {
+    await this.send('POST', '/__admin/grants/revoke', clientId ? { client_id: clientId } : {});
+  }
+}

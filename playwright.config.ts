@@ -1,0 +1,51 @@
+import { existsSync } from 'node:fs';
+import { defineConfig, devices } from '@playwright/test';
+
+/**
+ * Browser tests of the demo against the local dev server. `vite preview` serves the built demo on
+ * 127.0.0.1:4173 and starts the dev server on 127.0.0.1:4010 (apps/demo/vite/dev-server-plugin.ts).
+ * The dev server's state and counters are shared, so tests run one at a time and reset it before each.
+ */
+const DEBIAN_CHROMIUM = '/usr/bin/chromium';
+const isCI = Boolean(process.env.CI);
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '*.spec.ts',
+  outputDir: 'test-results/artifacts',
+  fullyParallel: false,
+  workers: 1,
+  retries: isCI ? 1 : 0,
+  forbidOnly: isCI,
+  timeout: 45_000,
+  expect: { timeout: 10_000 },
+  globalTimeout: 8 * 60_000,
+  reporter: [['list'], ['html', { open: 'never', outputFolder: 'playwright-report' }]],
+  use: {
+    baseURL: 'http://127.0.0.1:4173',
+    trace: 'retain-on-failure',
+    screenshot: 'only-on-failure',
+    ...devices['Desktop Chrome'],
+    launchOptions: {
+      ...(existsSync(DEBIAN_CHROMIUM) ? { executablePath: DEBIAN_CHROMIUM } : {}),
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+        '--disable-quic',
+      ],
+    },
+  },
+  webServer: {
+    // Build first so `playwright test` alone never runs against a stale bundle.
+    command: 'pnpm --filter @telnyx-oauth/demo build && pnpm --filter @telnyx-oauth/demo preview',
+    url: 'http://127.0.0.1:4173',
+    reuseExistingServer: !isCI,
+    timeout: 180_000,
+    stdout: 'pipe',
+    stderr: 'pipe',
+  },
+});
