@@ -186,6 +186,7 @@ export class Transport {
     userSignal: AbortSignal | undefined,
     manualRedirect: boolean,
   ): Promise<(RawResponse & { text: string }) | APIConnectionError> {
+    if (userSignal?.aborted) throw new APIUserAbortError({ cause: userSignal.reason });
     const controller = new AbortController();
     const onUserAbort = () => controller.abort(userSignal?.reason);
     userSignal?.addEventListener('abort', onUserAbort, { once: true });
