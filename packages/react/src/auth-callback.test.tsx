@@ -1,0 +1,108 @@
+import { act, fireEvent, render, screen } from '@testing-library/react';
+import { StrictMode } from 'react';
+import { describe, expect, it } from 'vitest';
+import { TelnyxAuthError } from '@telnyx-oauth/core';
+import { AuthCallback } from './auth-callback.js';
+import { RequireAuth } from './require-auth.js';
+import { createMockTelnyxAuth, mockAuthState, MockTelnyxAuthProvider } from './testing/index.js';
+
+const CALLBACK = 'http://localhost:3000/callback?code=abc&state=xyz';
+
+describe('AuthCallback (mock client)', () => {
+  it('handles the callback once under StrictMode and calls onSuccess once', async () => {
+    const mock = createMockTelnyxAuth(mockAuthState.loading(), {
+      callback: { returnTo: '/projects', appState: { tab: 'keys' } },
+    });
+    const successes: unknown[] = [];
+    render(
+      <StrictMode>
+        <MockTelnyxAuthProvider client={mock}>
+          <AuthCallback
+            url={CALLBACK}
+            fallback="finishing"
+            onSuccess={(returnTo, appState) => successes.push([returnTo, appState])}
+          />
+        </MockTelnyxAuthProvider>
+      </StrictMode>,
+    );
+    expect(screen.getByText('finishing')).toBeTruthy();
+    await act(async () => {});
+    expect(mock.calls.handleRedirectCallback).toEqual([CALLBACK]);
+    expect(successes).toEqual([['/projects', { tab: 'keys' }]]);
+  });
+
+  it('navigates with history.replaceState and a popstate event by default', async () => {
+    window.history.replaceState(null, '', '/callback?code=abc&state=xyz');
+    const mock = createMockTelnyxAuth(mockAuthState.unauthenticated(), {
+      callback: { returnTo: '/after?x=1', appState: undefined },
+    });
+    const pops: string[] = [];
+    const onPop = () => pops.push(window.location.pathname + window.location.search);
+    window.addEventListener('popstate', onPop);
+    try {
+      render(
+        <MockTelnyxAuthProvider client={mock}>
+          <AuthCallback />
+        </MockTelnyxAuthProvider>,
+      );
+      await act(async () => {});
+    } finally {
+      window.removeEventListener('popstate', onPop);
+    }
+    expect(window.location.pathname + window.location.search).toBe('/after?x=1');
+    expect(pops).toEqual(['/after?x=1']);
+  });
+
+  it('renders errorFallback on failure; retry starts a new sign-in; guards show the error too', async () => {
+    const mock = createMockTelnyxAuth(mockAuthState.loading(), {
+      callback: new TelnyxAuthError('unknown_state', 'no transaction for this state'),
+    });
+    render(
+      <MockTelnyxAuthProvider client={mock}>
+        <AuthCallback
+          url={CALLBACK}
+          retryOptions={{ returnTo: '/home' }}
+          errorFallback={(error, retry) => (
+            <button type="button" onClick={retry}>
+              {`callback failed: ${error.code}`}
+            </button>
+          )}
+        />
+        <RequireAuth errorFallback={(error) => <p>{`guard: ${error.code}`}</p>}>secret</RequireAuth>
+      </MockTelnyxAuthProvider>,
+    );
+    await act(async () => {});
+    expect(screen.getByText('guard: unknown_state')).toBeTruthy();
+    expect(mock.calls.loginWithRedirect).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: 'callback failed: unknown_state' }));
+    await act(async () => {});
+    expect(mock.calls.loginWithRedirect).toEqual([{ returnTo: '/home' }]);
+  });
+
+  it('goes home when the callback page is reloaded after a successful sign-in', async () => {
+    const mock = createMockTelnyxAuth(mockAuthState.authenticated());
+    const successes: string[] = [];
+    render(
+      <MockTelnyxAuthProvider client={mock}>
+        <AuthCallback
+          url="http://localhost:3000/callback"
+          onSuccess={(returnTo) => successes.push(returnTo)}
+        />
+      </MockTelnyxAuthProvider>,
+    );
+    await act(async () => {});
+    expect(successes).toEqual(['/']);
+    expect(mock.calls.handleRedirectCallback).toEqual([]);
+  });
+
+  it('explains a visit without an authorization response when signed out', async () => {
+    const mock = createMockTelnyxAuth(mockAuthState.unauthenticated());
+    render(
+      <MockTelnyxAuthProvider client={mock}>
+        <AuthCallback url="http://localhost:3000/callback" />
+      </MockTelnyxAuthProvider>,
+    );
+    await act(async () => {});
+    expect(screen.getByRole('alert').textContent).toContain('not_a_callback');
+  });
+});
