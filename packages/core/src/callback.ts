@@ -163,13 +163,13 @@ async function exchange(
         },
       );
     }
+    const refused = response.status !== 200;
     throw new TelnyxAuthError(
-      'invalid_response',
-      'The token endpoint gave an unusable response to the code exchange.',
-      {
-        cause,
-        status: response.status,
-      },
+      refused ? 'code_exchange_failed' : 'invalid_response',
+      refused
+        ? `The token endpoint answered ${response.status} to the code exchange.`
+        : 'The token endpoint gave an unusable response to the code exchange.',
+      { cause, status: response.status },
     );
   }
 }
