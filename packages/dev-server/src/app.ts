@@ -8,10 +8,14 @@ import { TELNYX_CODES, htmlError, oauthError, telnyxError, telnyxErrorItem } fro
 import { instrument } from './instrument.js';
 import { adminRoutes, type AdminActions } from './routes/admin.js';
 import { authorizeRoutes } from './routes/authorize.js';
+import { consentPageRoutes } from './routes/consent-page.js';
 import { consentRoutes } from './routes/consent.js';
 import { introspectRoutes } from './routes/introspect.js';
 import { jwksRoutes } from './routes/jwks.js';
 import { notFound } from './routes/not-found.js';
+import { oauthClientRoutes } from './routes/oauth-clients.js';
+import { oauthGrantRoutes } from './routes/oauth-grants.js';
+import { registerRoutes } from './routes/register.js';
 import { revokeRoutes } from './routes/revoke.js';
 import { tokenRoutes } from './routes/token.js';
 import { wellKnownRoutes } from './routes/well-known.js';
@@ -73,5 +77,9 @@ export function createApp(ctx: ServerContext, actions: AdminActions): Hono<AppEn
   app.route('/', jwksRoutes(ctx));
   app.route('/', introspectRoutes(ctx));
   app.route('/', revokeRoutes(ctx));
+  app.route('/', registerRoutes(ctx));
+  app.route('/', oauthClientRoutes(ctx));
+  app.route('/', oauthGrantRoutes(ctx));
+  app.route('/', consentPageRoutes());
   return app;
 }
