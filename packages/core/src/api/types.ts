@@ -252,8 +252,6 @@ export interface OAuthClient {
   logo_uri: URI | null;
   tos_uri: URI | null;
   policy_uri: URI | null;
-  /** Shown on the consent page; the reference lists it as a filter. */
-  verified?: boolean;
 }
 
 export interface OAuthClientCreateParams {

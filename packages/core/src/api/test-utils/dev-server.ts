@@ -1,0 +1,39 @@
+/** Wiring of the API client to an in-process dev server, with instant, recorded retry waits. */
+import { createDevServer, type DevServer } from '@telnyx-oauth/dev-server';
+import { TelnyxOAuthAPI, type ClientOptions } from '../client.js';
+import { recordingSleep } from './scripted-fetch.js';
+
+export interface DevServerHarness {
+  server: DevServer;
+  api: TelnyxOAuthAPI;
+  /** Delays the client asked to wait between attempts, in ms. */
+  delays: number[];
+  client(options?: ClientOptions): TelnyxOAuthAPI;
+}
+
+export function devServerHarness(): DevServerHarness {
+  const server = createDevServer();
+  const recorder = recordingSleep();
+  const client = (options: ClientOptions = {}) =>
+    new TelnyxOAuthAPI({
+      fetch: server.fetch,
+      baseURL: server.issuer,
+      apiKey: server.seed.user.apiKey,
+      sleep: recorder.sleep,
+      ...options,
+    });
+  return { server, api: client(), delays: recorder.delays, client };
+}
+
+/** RFC 7636 §4.2 S256 pair. */
+export async function pkcePair(): Promise<{ verifier: string; challenge: string }> {
+  const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
+  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
+  return { verifier, challenge: base64url(new Uint8Array(digest)) };
+}
+
+function base64url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
