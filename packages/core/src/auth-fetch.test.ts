@@ -1,0 +1,109 @@
+import { createDevServer } from '@telnyx-oauth/dev-server';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isInvalidTokenChallenge } from './auth-fetch.js';
+import { createHarness, signIn } from './test-utils/harness.js';
+
+// The server's clock can run ahead of the client's, to expire tokens server-side only (early revocation).
+let serverClockOffset = 0;
+const server = createDevServer({ now: () => Date.now() + serverClockOffset });
+let harness: ReturnType<typeof createHarness>;
+beforeEach(() => {
+  server.reset();
+  serverClockOffset = 0;
+  harness = createHarness(server);
+});
+afterEach(() => harness.destroyAll());
+
+async function signedIn() {
+  const client = harness.client();
+  await signIn(client, server);
+  server.counters.reset();
+  return client;
+}
+
+describe('authenticated fetch', () => {
+  it('adds the bearer token', async () => {
+    const client = await signedIn();
+    const response = await client.fetch(`${server.issuer}/v2/oauth_grants`);
+    expect(response.status).toBe(200);
+    expect(server.counters.get('token')).toBe(0);
+  });
+
+  it('on 401 invalid_token refreshes once and retries once, re-sending the body', async () => {
+    const client = await signedIn();
+    const old = await client.getAccessToken();
+    serverClockOffset = 1801 * 1000; // the server now considers the access token expired
+    const seen: string[] = [];
+    const recording = harness.client({
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
+        seen.push(`${request.method} ${new URL(request.url).pathname} ${await request.clone().text()}`);
+        return server.fetch(request);
+      },
+    });
+    await recording.ready();
+    const response = await recording.fetch(`${server.issuer}/v2/oauth_clients`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 'x' }),
+    });
+    expect(response.status).not.toBe(401);
+    expect(server.counters.get('token:refresh_token')).toBe(1);
+    const posts = seen.filter((line) => line.startsWith('POST /v2/oauth_clients'));
+    expect(posts).toEqual(['POST /v2/oauth_clients {"name":"x"}', 'POST /v2/oauth_clients {"name":"x"}']);
+    expect(await recording.getAccessToken()).not.toBe(old);
+  });
+
+  it('returns a 401 without invalid_token untouched, with no refresh', async () => {
+    const client = await signedIn();
+    const response = await client.fetch(`${server.issuer}/v2/oauth/consent/nope`);
+    expect([401, 403, 404, 422]).toContain(response.status);
+    expect(server.counters.get('token')).toBe(0);
+  });
+
+  it('does not loop: a second 401 after the one retry is returned to the caller', async () => {
+    await signedIn();
+    let resourceCalls = 0;
+    const client = harness.client({
+      fetch: async (input, init) => {
+        const request = new Request(input, init);
+        if (!request.url.endsWith('/resource')) return server.fetch(request);
+        resourceCalls += 1;
+        return new Response('{}', {
+          status: 401,
+          headers: { 'www-authenticate': 'Bearer error="invalid_token"' },
+        });
+      },
+    });
+    const response = await client.fetch(`${server.issuer}/resource`);
+    expect(response.status).toBe(401);
+    expect(resourceCalls).toBe(2);
+    expect(server.counters.get('token:refresh_token')).toBe(1);
+  });
+
+  it('ends the session with refresh_rejected when the refresh after a 401 is refused', async () => {
+    const client = await signedIn();
+    serverClockOffset = 100 * 24 * 3600 * 1000; // beyond the refresh token's lifetime too
+    await expect(client.fetch(`${server.issuer}/v2/oauth_grants`)).rejects.toMatchObject({
+      code: 'refresh_rejected',
+    });
+    expect(client.getSnapshot()).toMatchObject({
+      status: 'unauthenticated',
+      signOutReason: 'refresh_rejected',
+    });
+    expect(server.counters.get('token')).toBe(1);
+  });
+
+  it('refuses to send a token over plain http to a non-loopback host', async () => {
+    const client = await signedIn();
+    await expect(client.fetch('http://api.example.com/x')).rejects.toMatchObject({ code: 'invalid_options' });
+  });
+
+  it('parses WWW-Authenticate challenges', () => {
+    expect(isInvalidTokenChallenge('Bearer realm="Telnyx API", error="invalid_token"')).toBe(true);
+    expect(isInvalidTokenChallenge('Bearer error=invalid_token')).toBe(true);
+    expect(isInvalidTokenChallenge('Bearer realm="x", error="insufficient_scope"')).toBe(false);
+    expect(isInvalidTokenChallenge('Basic realm="x"')).toBe(false);
+    expect(isInvalidTokenChallenge(null)).toBe(false);
+  });
+});
