@@ -22,6 +22,8 @@ export interface DevServerOptions {
   introspectionRateLimit?: { limit: number; windowSeconds: number };
   /** Added to the seeded public client's redirect_uris. */
   extraRedirectUris?: string[];
+  /** Access token signing algorithm (default ES256; RS256 for RSA keys). Fixed at creation. */
+  signingAlg?: 'ES256' | 'RS256';
   /** Clock in ms; default `Date.now()` read at every call, so fake timers work. */
   now?: () => number;
 }
@@ -43,6 +45,7 @@ export function resolveConfig(options: DevServerOptions = {}): DevServerConfig {
     latencyMs: options.latencyMs ?? 0,
     introspectionRateLimit: options.introspectionRateLimit ?? { limit: 5, windowSeconds: 60 },
     extraRedirectUris: options.extraRedirectUris ?? [],
+    signingAlg: options.signingAlg ?? 'ES256',
     now: options.now ?? (() => Date.now()),
   };
 }

@@ -1,31 +1,33 @@
 import { calculateJwkThumbprint, exportJWK, generateKeyPair, type CryptoKey, type JWK } from 'jose';
 
-export const SIGNING_ALG = 'RS256';
+/** ES256 by default: key generation takes milliseconds, where RSA takes up to a second per server. */
+export type SigningAlg = 'ES256' | 'RS256';
 
 export interface SigningKey {
+  alg: SigningAlg;
   kid: string;
   privateKey: CryptoKey;
   publicJwk: JWK;
 }
 
 export interface KeyStore {
-  /** The key generated on first use (RSA generation is slow; many tests never sign anything). */
+  /** The key generated on first use (many tests never sign anything). */
   signingKey(): Promise<SigningKey>;
 }
 
-export function createKeyStore(): KeyStore {
+export function createKeyStore(alg: SigningAlg): KeyStore {
   let pending: Promise<SigningKey> | undefined;
   return {
     signingKey() {
-      pending ??= generateSigningKey();
+      pending ??= generateSigningKey(alg);
       return pending;
     },
   };
 }
 
-async function generateSigningKey(): Promise<SigningKey> {
-  const { privateKey, publicKey } = await generateKeyPair(SIGNING_ALG, { extractable: true });
+async function generateSigningKey(alg: SigningAlg): Promise<SigningKey> {
+  const { privateKey, publicKey } = await generateKeyPair(alg, { extractable: true });
   const jwk = await exportJWK(publicKey);
   const kid = await calculateJwkThumbprint(jwk);
-  return { kid, privateKey, publicJwk: { ...jwk, kid, alg: SIGNING_ALG, use: 'sig' } };
+  return { alg, kid, privateKey, publicJwk: { ...jwk, kid, alg, use: 'sig' } };
 }

@@ -58,7 +58,7 @@ export function createDevServer(options: DevServerOptions = {}): DevServer {
   const ctx: ServerContext = {
     config,
     state: seedState(config.issuer, config.extraRedirectUris),
-    keys: createKeyStore(),
+    keys: createKeyStore(config.signingAlg),
     counters: createCounters(),
     faults: createFaults(),
   };

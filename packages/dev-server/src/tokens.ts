@@ -1,6 +1,5 @@
 import { SignJWT } from 'jose';
 import { nowMs, type ServerContext } from './context.js';
-import { SIGNING_ALG } from './keys.js';
 import { randomId, randomToken } from './random.js';
 import type { ClientRecord, FamilyRecord } from './state.js';
 
@@ -49,7 +48,7 @@ export async function issueTokens(ctx: ServerContext, input: IssueTokensInput): 
   const iat = Math.floor(issuedAt / 1000);
   const scope = input.scopes.join(' ');
   const accessToken = await new SignJWT({ client_id: input.client.client_id, scope })
-    .setProtectedHeader({ alg: SIGNING_ALG, kid: key.kid, typ: 'at+jwt' })
+    .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'at+jwt' })
     .setIssuer(ctx.config.issuer)
     .setSubject(input.subject)
     .setAudience(ctx.config.issuer)
