@@ -4,6 +4,7 @@
  * Those demo origins are the seeded public client's registered redirect URIs.
  */
 import type { Logger, Plugin, PreviewServer, ViteDevServer } from 'vite';
+import type * as DevServerModule from '@telnyx-oauth/dev-server';
 
 export const DEV_SERVER_PORT = 4010;
 export const DEV_SERVER_URL = `http://127.0.0.1:${DEV_SERVER_PORT}`;
@@ -35,8 +36,13 @@ async function startOrReuse(logger: Logger): Promise<RunningDevServer> {
     logger.info(`  telnyx-oauth: reusing the dev server already running at ${DEV_SERVER_URL}`);
     return reused;
   }
-  // Imported lazily so a build pointed at real Telnyx never loads the dev server.
-  const { startDevServer } = await import('@telnyx-oauth/dev-server');
+  // Imported lazily so a build pointed at real Telnyx never loads the dev server. The workspace package
+  // ships TypeScript sources and Vite has already finished loading this config, so tsx compiles it here.
+  const { tsImport } = await import('tsx/esm/api');
+  const { startDevServer } = (await tsImport(
+    '@telnyx-oauth/dev-server',
+    import.meta.url,
+  )) as typeof DevServerModule;
   const started = await startDevServer({ port: DEV_SERVER_PORT, host: '127.0.0.1' });
   return { url: started.url, apiKey: started.server.seed.user.apiKey, close: () => started.close() };
 }

@@ -73,8 +73,8 @@ const AUTH_MESSAGES: Partial<Record<TelnyxAuthErrorCode, Omit<FriendlyError, 're
 };
 
 const RECOVERABLE_AUTH_MESSAGE = {
-  title: 'Could not reach Telnyx',
-  detail: 'Your session is still here. Check your connection; we will keep trying.',
+  title: 'Telnyx did not answer',
+  detail: 'Your session is still here. The network or the server had a problem; try again in a moment.',
 };
 
 interface ErrorLike {

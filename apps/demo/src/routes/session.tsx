@@ -27,7 +27,7 @@ function ScopesCard() {
       ) : (
         <EmptyState title="No scopes reported">The authorization server did not list any.</EmptyState>
       )}
-      <p className="muted small card__footer">
+      <p className="muted small card__note">
         Manage what this app may do on <Link to="/connected-apps">Connected apps</Link>.
       </p>
     </section>
