@@ -383,6 +383,24 @@ describe('retries against the dev server', () => {
     expect(server.counters.get('token')).toBe(5);
   });
 
+  it('does not resend a code exchange after a dropped connection, so reuse detection never fires', async () => {
+    const { authorize, pkce, redirectUri } = await authorizeToConsent();
+    const consentToken = new URL(authorize.location!).searchParams.get('consent_token')!;
+    const { redirect_uri } = await api.oauth.grants({ allowed: true, consent_token: consentToken });
+    const code = new URL(redirect_uri).searchParams.get('code')!;
+    server.faults.inject({ endpoint: 'token', drop: true });
+    const exchange = () =>
+      api.oauth.token(
+        { grant_type: 'authorization_code', code, code_verifier: pkce.verifier, redirect_uri: redirectUri },
+        { clientId: server.seed.publicClient.client_id },
+      );
+    await expect(exchange()).rejects.toBeInstanceOf(APIConnectionError);
+    expect(server.counters.get('token')).toBe(1);
+    expect(server.counters.get('code_reuse_detected')).toBe(0);
+    // The dropped attempt never reached the grant logic here, so the app's own retry still works.
+    await expect(exchange()).resolves.toHaveProperty('access_token');
+  });
+
   it('honours maxRetries set on the client', async () => {
     server.faults.inject({ endpoint: 'jwks', status: 500, count: 10 });
     await expect(client({ maxRetries: 0 }).oauth.retrieveJwks()).rejects.toBeInstanceOf(InternalServerError);

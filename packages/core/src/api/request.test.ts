@@ -147,6 +147,47 @@ describe('retries', () => {
   });
 });
 
+describe('single-use token requests (code exchange, refresh)', () => {
+  const TOKEN = { access_token: 'at', token_type: 'Bearer', expires_in: 1800 };
+  const exchange = (api: TelnyxOAuthAPI) =>
+    api.oauth.token({ grant_type: 'authorization_code', code: 'c', code_verifier: 'v' }, { clientId: 'pub' });
+  const refresh = (api: TelnyxOAuthAPI) =>
+    api.oauth.token({ grant_type: 'refresh_token', refresh_token: 'rt' }, { clientId: 'pub' });
+
+  it('are not resent after a dropped connection or a timeout (the server may have spent the code)', async () => {
+    const dropped = setup([new TypeError('fetch failed'), json(200, TOKEN)]);
+    await expect(exchange(dropped.api)).rejects.toBeInstanceOf(APIConnectionError);
+    expect(dropped.requests).toHaveLength(1);
+    const stalled = setup(['hang', json(200, TOKEN)], { timeout: 5 });
+    await expect(refresh(stalled.api)).rejects.toBeInstanceOf(APIConnectionTimeoutError);
+    expect(stalled.requests).toHaveLength(1);
+  });
+
+  it('are not resent after a 500 or 409', async () => {
+    for (const status of [500, 502, 409]) {
+      const { api, requests } = setup([json(status, { error: 'server_error' }), json(200, TOKEN)]);
+      await expect(exchange(api)).rejects.toMatchObject({ status });
+      expect(requests).toHaveLength(1);
+    }
+  });
+
+  it('are resent when the server said it did not process them: 408, 429, 503', async () => {
+    for (const status of [408, 429, 503]) {
+      const { api, requests } = setup([json(status, {}, { 'retry-after': '1' }), json(200, TOKEN)]);
+      await expect(refresh(api)).resolves.toEqual(TOKEN);
+      expect(requests).toHaveLength(2);
+    }
+  });
+
+  it('client_credentials keeps the ordinary rules', async () => {
+    const { api, requests } = setup([new TypeError('fetch failed'), json(500, {}), json(200, TOKEN)]);
+    await expect(
+      api.oauth.token({ grant_type: 'client_credentials' }, { clientId: 'c', clientSecret: 's' }),
+    ).resolves.toEqual(TOKEN);
+    expect(requests).toHaveLength(3);
+  });
+});
+
 describe('session binding', () => {
   function session(tokens: string[]) {
     const calls: Array<boolean | undefined> = [];

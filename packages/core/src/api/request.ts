@@ -11,7 +11,14 @@ import {
   TelnyxError,
   ValidationError,
 } from './errors.js';
-import { MAX_RETRY_AFTER_MS, backoffDelay, isRetryableStatus, serverRequestedDelay } from './retry.js';
+import {
+  MAX_RETRY_AFTER_MS,
+  backoffDelay,
+  isRetryableConnectionFailure,
+  isRetryableStatus,
+  serverRequestedDelay,
+  type RetryPolicy,
+} from './retry.js';
 
 export type HTTPMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -48,6 +55,8 @@ export interface APIRequest {
   options?: ClientAuthOptions | undefined;
   /** `manual` returns a 3xx answer instead of following it (authorize). */
   redirect?: 'manual';
+  /** Default: the SDK rules. `single-use` for code exchanges and refresh-token rotation (see retry.ts). */
+  retry?: RetryPolicy;
 }
 
 /** Where bearer tokens come from. `refresh` exists only for session-bound clients. */
@@ -98,7 +107,7 @@ export class Transport {
       const canRetry = retryIndex < maxRetries;
 
       if (outcome instanceof APIConnectionError) {
-        if (!canRetry) throw outcome;
+        if (!canRetry || !isRetryableConnectionFailure(req.retry)) throw outcome;
         await this.pause(backoffDelay(retryIndex), userSignal);
         retryIndex++;
         continue;
@@ -123,7 +132,7 @@ export class Transport {
         continue;
       }
 
-      if (canRetry && isRetryableStatus(res.status, res.headers)) {
+      if (canRetry && isRetryableStatus(res.status, res.headers, req.retry)) {
         const requested = serverRequestedDelay(res.headers);
         if (requested === undefined || requested <= MAX_RETRY_AFTER_MS) {
           await this.pause(requested ?? backoffDelay(retryIndex), userSignal);

@@ -11,11 +11,29 @@ const MAX_RETRY_DELAY_MS = 8_000;
 /** A server-requested wait longer than this is not waited out: the error goes back to the caller. */
 export const MAX_RETRY_AFTER_MS = 60_000;
 
-export function isRetryableStatus(status: number, headers: Headers): boolean {
+/**
+ * Which requests may be sent twice. `single-use` is for requests that spend something single-use (an
+ * authorization code, a rotating refresh token): sent again after the server may have processed them,
+ * they trip reuse detection, which revokes every token of the grant (RFC 6749 §4.1.2, RFC 9700 §4.14.2).
+ * They are retried only when the server said it did not process them.
+ */
+export type RetryPolicy = 'default' | 'single-use';
+
+export function isRetryableStatus(
+  status: number,
+  headers: Headers,
+  policy: RetryPolicy = 'default',
+): boolean {
   const override = headers.get('x-should-retry');
   if (override === 'true') return true;
   if (override === 'false') return false;
+  if (policy === 'single-use') return status === 408 || status === 429 || status === 503;
   return status === 408 || status === 409 || status === 429 || status >= 500;
+}
+
+/** A connection error or timeout leaves unknown whether the server processed the request. */
+export function isRetryableConnectionFailure(policy: RetryPolicy = 'default'): boolean {
+  return policy === 'default';
 }
 
 /**

@@ -130,8 +130,13 @@ const cases: Array<[string, () => Promise<unknown>, string]> = [
   ],
   [
     'a client secret without a client id',
-    () => loose.oauth.token({ grant_type: 'client_credentials' }, { clientSecret: 's' }),
+    () => loose.oauth.token({ grant_type: 'client_credentials', client_id: 'c' }, { clientSecret: 's' }),
     'clientId',
+  ],
+  [
+    'a token request from no client at all',
+    () => loose.oauth.token({ grant_type: 'client_credentials' }),
+    'client_id',
   ],
   [
     'register with an unknown auth method',

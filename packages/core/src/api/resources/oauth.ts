@@ -1,4 +1,5 @@
 /** The OAuth protocol endpoints under /v2/oauth (RFC 6749, 7591, 7636, 7662). */
+import { ValidationError } from '../errors.js';
 import type { ClientAuthOptions, RequestOptions, Transport } from '../request.js';
 import type {
   AuthorizeParams,
@@ -144,7 +145,9 @@ export class OAuth {
   /**
    * `POST /v2/oauth/token`, form-encoded (RFC 6749 §4.1.3, §4.4.2, §6). Public clients put `client_id` in
    * the body; confidential clients pass `{ clientId, clientSecret }` for HTTP Basic (RFC 6749 §2.3.1).
-   * The answer is not wrapped in `data`.
+   * The answer is not wrapped in `data`. Code exchanges and refreshes are retried only when the server
+   * answered 408, 429 or 503 (it did not process them): repeating a single-use code or rotated refresh
+   * token after a dropped connection would trip reuse detection and revoke the grant's tokens.
    */
   async token(body: TokenParams, options?: ClientAuthOptions): Promise<TokenResponse> {
     const params = requireObject('body', body);
@@ -159,6 +162,10 @@ export class OAuth {
     optionalScopeString('scope', params.scope);
     optionalString('client_id', params.client_id);
     optionalString('client_secret', params.client_secret);
+    if (params.client_id === undefined && options?.clientId === undefined) {
+      // RFC 6749 §3.2.1: every client authenticates or at least identifies itself at the token endpoint.
+      throw new ValidationError('client_id', 'is required: pass it in the body or as the clientId option');
+    }
     const res = await this.transport.request({
       method: 'POST',
       path: '/v2/oauth/token',
@@ -166,6 +173,8 @@ export class OAuth {
       bodyType: 'form',
       auth: 'client',
       options,
+      // A code or a rotating refresh token must not be sent twice unless the server refused the first.
+      retry: grantType === 'client_credentials' ? 'default' : 'single-use',
     });
     return res.body as TokenResponse;
   }
