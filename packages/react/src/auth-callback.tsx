@@ -56,6 +56,7 @@ export function AuthCallback<AppState = unknown>(props: AuthCallbackProps<AppSta
       setError(authError);
     };
 
+    attempt.completing();
     if (client.isRedirectCallback(href)) {
       handleCallbackOnce(client, href).then(
         (result) => finish(result.returnTo, result.appState as AppState | undefined),

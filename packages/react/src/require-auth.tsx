@@ -59,11 +59,19 @@ export function RequireAuth(props: RequireAuthProps): ReactNode {
     failure === null;
 
   useEffect(() => {
-    // The attempt store, not this render's value, decides: a second effect run finds `redirecting` set.
-    if (mustSignIn) void attempt.redirect({ ...loginOptions, returnTo: returnTo ?? currentPath() });
+    if (!mustSignIn) return;
+    // Decide on the live state, not this render's: between render and effect a callback may have started
+    // (StrictMode's second run, a sibling <AuthCallback>) or another guard may already be redirecting.
+    const live = client.getSnapshot();
+    const { redirecting, completing, error } = attempt.getState();
+    if (live.status !== 'unauthenticated' || redirecting || completing || error || signInFailure(live))
+      return;
+    // A guard on the callback page itself (a layout around every route) waits for the callback instead.
+    if (client.isRedirectCallback()) return;
+    void attempt.redirect({ ...loginOptions, returnTo: returnTo ?? currentPath() });
     // loginOptions is read when the redirect starts; a new object per render must not restart anything.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [mustSignIn, attempt, returnTo]);
+  }, [mustSignIn, attempt, returnTo, client]);
 
   if (session.isAuthenticated) return children;
   if (failure !== null) {

@@ -1,0 +1,115 @@
+import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { StrictMode } from 'react';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { AuthCallback } from './auth-callback.js';
+import { TelnyxAuthProvider } from './provider.js';
+import { RequireAuth } from './require-auth.js';
+import { consent, createBrowser, createTestServer, type Browser } from './test-utils/dev-server-harness.js';
+
+const server = createTestServer();
+let browser: Browser;
+beforeEach(() => {
+  server.reset();
+  browser = createBrowser(server);
+  window.history.replaceState(null, '', '/reports/42?range=7d#chart');
+});
+afterEach(() => browser.destroyAll());
+
+const page0ClientId = 'telnyx-oauth-demo';
+const errorFallback = (error: { code: string }) => <p role="alert">{`sign-in failed: ${error.code}`}</p>;
+
+describe('RequireAuth against the dev server', () => {
+  it('redirects once to the authorization endpoint with returnTo = the current path, then lets the user in', async () => {
+    const tab = browser.tab();
+    const first = render(
+      <StrictMode>
+        <TelnyxAuthProvider client={tab}>
+          <RequireAuth fallback={<p>Redirecting…</p>}>
+            <p>report</p>
+          </RequireAuth>
+          <RequireAuth fallback={<p>Redirecting too…</p>}>
+            <p>sidebar</p>
+          </RequireAuth>
+        </TelnyxAuthProvider>
+      </StrictMode>,
+    );
+    expect(screen.getByText('Redirecting…')).toBeTruthy();
+    await waitFor(() => expect(tab.window.assigned).toHaveLength(1));
+    const authorize = new URL(tab.window.assigned[0] ?? '');
+    expect(authorize.origin).toBe(server.issuer);
+    expect(authorize.searchParams.get('client_id')).toBe(page0ClientId);
+    await act(async () => {});
+    expect(tab.window.assigned).toHaveLength(1);
+
+    // Telnyx sends the user back; the callback page of a new page load completes the sign-in.
+    first.unmount();
+    const callbackUrl = await consent(server, tab);
+    const returned: string[] = [];
+    const page = browser.tab();
+    const view = render(
+      <TelnyxAuthProvider client={page}>
+        <AuthCallback url={callbackUrl} onSuccess={(returnTo) => returned.push(returnTo)} />
+      </TelnyxAuthProvider>,
+    );
+    await waitFor(() => expect(returned).toEqual(['/reports/42?range=7d#chart']));
+    view.rerender(
+      <TelnyxAuthProvider client={page}>
+        <RequireAuth fallback={<p>Redirecting…</p>}>
+          <p>report</p>
+        </RequireAuth>
+      </TelnyxAuthProvider>,
+    );
+    expect(screen.getByText('report')).toBeTruthy();
+    expect(page.window.assigned).toEqual([]);
+  });
+
+  it('shows the error after a failed sign-in instead of redirecting again', async () => {
+    const tab = browser.tab();
+    render(
+      <TelnyxAuthProvider client={tab}>
+        <RequireAuth errorFallback={errorFallback}>
+          <p>report</p>
+        </RequireAuth>
+      </TelnyxAuthProvider>,
+    );
+    await waitFor(() => expect(tab.window.assigned).toHaveLength(1));
+    const deniedUrl = await consent(server, tab, false);
+    cleanup();
+
+    // A new page load at the callback URL whose app renders both the callback route and a guard.
+    const page = browser.tab();
+    render(
+      <StrictMode>
+        <TelnyxAuthProvider client={page}>
+          <AuthCallback url={deniedUrl} errorFallback={() => null} />
+          <RequireAuth errorFallback={errorFallback}>
+            <p>report</p>
+          </RequireAuth>
+        </TelnyxAuthProvider>
+      </StrictMode>,
+    );
+    expect((await screen.findByRole('alert')).textContent).toBe('sign-in failed: authorization_denied');
+    await act(async () => {});
+    expect(page.window.assigned).toEqual([]);
+    expect(screen.queryByText('report')).toBeNull();
+  });
+
+  it('shows the error when the authorization server cannot be discovered, and does not retry by itself', async () => {
+    server.faults.inject({ endpoint: 'authorization_server_metadata', status: 500, count: 100 });
+    const tab = browser.tab();
+    render(
+      <StrictMode>
+        <TelnyxAuthProvider client={tab}>
+          <RequireAuth errorFallback={errorFallback}>
+            <p>report</p>
+          </RequireAuth>
+        </TelnyxAuthProvider>
+      </StrictMode>,
+    );
+    expect((await screen.findByRole('alert')).textContent).toBe('sign-in failed: discovery_failed');
+    const discoveries = server.counters.get('authorization_server_metadata');
+    await act(async () => {});
+    expect(server.counters.get('authorization_server_metadata')).toBe(discoveries);
+    expect(tab.window.assigned).toEqual([]);
+  });
+});
