@@ -57,6 +57,7 @@ describe('error bodies', () => {
     };
     const error = APIError.generate(422, body, undefined, new Headers());
     expect(error.error).toBe(body);
+    expect(error.body).toBe(body);
     expect(error.errors).toEqual([
       {
         code: '10027',

@@ -75,6 +75,11 @@ export class APIError extends TelnyxError {
   /** `x-request-id` of the response, for support tickets. */
   readonly requestId: string | undefined;
 
+  /** The parsed response body; the same value as `error` (Telnyx's SDKs name it both ways). */
+  get body(): unknown {
+    return this.error;
+  }
+
   constructor(
     status: number | undefined,
     body: unknown,
