@@ -94,7 +94,8 @@ function grantTypesFor(index: number, clientType: 'public' | 'confidential'): Gr
     ['authorization_code', 'refresh_token'],
     ['authorization_code', 'refresh_token', 'client_credentials'],
   ];
-  return mixes[index % mixes.length] ?? ['client_credentials'];
+  // index is a multiple of 3 for confidential clients: divide first so every mix occurs.
+  return mixes[Math.floor(index / 3) % mixes.length] ?? ['client_credentials'];
 }
 
 function extraClient(index: number, issuer: string): ClientRecord {

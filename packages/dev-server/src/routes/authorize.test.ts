@@ -99,10 +99,25 @@ describe('GET /v2/oauth/authorize after the redirect URI is trusted', () => {
 
   it('refuses a client that may not use the authorization code grant', async () => {
     const server = createDevServer();
-    // Seeded client 3 is confidential with client_credentials only and no redirect URIs.
+    // Seeded client 9 is confidential with client_credentials only; give it a redirect URI first.
+    const clientId = '5eed0c1e-0000-4000-8000-000000000009';
+    const update = await server.fetch(`/v2/oauth_clients/${clientId}`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${server.seed.user.apiKey}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ redirect_uris: ['https://x.example/cb'] }),
+    });
+    expect(update.status).toBe(200);
+    const url = await location(
+      await server.fetch(authorizeUrl(server, { client_id: clientId, redirect_uri: 'https://x.example/cb' })),
+    );
+    expect(url.searchParams.get('error')).toBe('unauthorized_client');
+  });
+
+  it('answers 422 when the client has no redirect URI matching', async () => {
+    const server = createDevServer();
     const response = await server.fetch(
       authorizeUrl(server, {
-        client_id: '5eed0c1e-0000-4000-8000-000000000003',
+        client_id: '5eed0c1e-0000-4000-8000-000000000009',
         redirect_uri: 'https://x.example/cb',
       }),
     );

@@ -472,13 +472,13 @@ describe('client_credentials grant', () => {
 
   it('refuses scopes the client is not allowed', async () => {
     const server = createDevServer();
-    // Seeded client 3: confidential, client_credentials only, 5 scopes.
+    // Seeded client 9: confidential, client_credentials only, 5 scopes.
     const response = await server.fetch(
       '/v2/oauth/token',
       form({
         grant_type: 'client_credentials',
-        client_id: '5eed0c1e-0000-4000-8000-000000000003',
-        client_secret: 'seeded-secret-3',
+        client_id: '5eed0c1e-0000-4000-8000-000000000009',
+        client_secret: 'seeded-secret-9',
         scope: 'wireless.write',
       }),
     );
