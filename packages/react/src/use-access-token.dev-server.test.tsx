@@ -1,0 +1,127 @@
+import { act, render, screen, waitFor } from '@testing-library/react';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { TelnyxAuthProvider } from './provider.js';
+import { createBrowser, createTestServer, signIn, type Browser } from './test-utils/dev-server-harness.js';
+import { useAccessToken } from './use-access-token.js';
+import { useTelnyxAPI } from './use-telnyx-api.js';
+import type { TelnyxOAuthAPI } from '@telnyx-oauth/core/api';
+
+const server = createTestServer();
+let browser: Browser;
+beforeEach(() => {
+  server.reset();
+  browser = createBrowser(server);
+});
+afterEach(() => browser.destroyAll());
+
+function Token() {
+  const { token, error, isLoading } = useAccessToken();
+  return (
+    <p data-testid="token">{isLoading ? 'loading' : error ? `error ${error.code}` : (token ?? 'none')}</p>
+  );
+}
+/** Lets promises, React work and zero-delay timers run (the clock is fake in one test). */
+async function settle(rounds = 10) {
+  for (let i = 0; i < rounds; i += 1) await act(() => vi.advanceTimersByTimeAsync(1));
+}
+const shown = () => screen.getByTestId('token').textContent;
+
+describe('useAccessToken', () => {
+  it('returns a valid token, a new one after a refresh, and none after logout', async () => {
+    const tab = browser.tab();
+    render(
+      <TelnyxAuthProvider client={tab}>
+        <Token />
+      </TelnyxAuthProvider>,
+    );
+    await waitFor(() => expect(shown()).toBe('none'));
+
+    await act(() => signIn(server, tab));
+    await waitFor(() => expect(shown()).toMatch(/^[\w.-]{20,}$/));
+    const first = shown();
+    const introspection = await server.fetch(`${server.issuer}/v2/oauth/introspect`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: first ?? '', client_id: tab.clientId }),
+    });
+    expect(await introspection.json()).toMatchObject({ active: true });
+
+    server.config.accessTokenTtl = 900;
+    await act(() => tab.getAccessToken({ forceRefresh: true }));
+    await waitFor(() => expect(shown()).not.toBe(first));
+    expect(shown()).toBe(await tab.getAccessToken());
+
+    await act(() => tab.logout());
+    await waitFor(() => expect(shown()).toBe('none'));
+  });
+
+  it('asks core again when the token expires, which refreshes it', async () => {
+    server.config.accessTokenTtl = 60;
+    const tab = browser.tab({ refreshLeeway: 0 });
+    await signIn(server, tab);
+    // Fake clock from here on (core and the dev server both read Date.now): no wall-clock waiting.
+    vi.useFakeTimers({ now: Date.now(), toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    try {
+      render(
+        <TelnyxAuthProvider client={tab}>
+          <Token />
+        </TelnyxAuthProvider>,
+      );
+      await settle();
+      const first = shown();
+      expect(first).toMatch(/^[\w.-]{20,}$/);
+      server.config.accessTokenTtl = 1800;
+      // autoRefresh is off in the harness: only the hook's expiry timer can bring a new token.
+      await act(() => vi.advanceTimersByTimeAsync(59_000));
+      await settle();
+      expect(shown()).toBe(first);
+      await act(() => vi.advanceTimersByTimeAsync(2_000));
+      await settle();
+      expect(shown()).not.toBe(first);
+      expect(shown()).toMatch(/^[\w.-]{20,}$/);
+      expect(server.counters.get('token:refresh_token')).toBe(1);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
+describe('useTelnyxAPI', () => {
+  it('calls the Telnyx API with the session token, one client per provider and options', async () => {
+    const tab = browser.tab();
+    await signIn(server, tab);
+    const apis: TelnyxOAuthAPI[] = [];
+    const options = { fetch: server.fetch, maxRetries: 0 };
+    function Grants() {
+      const api = useTelnyxAPI(options);
+      apis.push(api);
+      return null;
+    }
+    function Shared() {
+      apis.push(useTelnyxAPI());
+      return null;
+    }
+    const view = render(
+      <TelnyxAuthProvider client={tab}>
+        <Grants />
+        <Shared />
+        <Shared />
+      </TelnyxAuthProvider>,
+    );
+    view.rerender(
+      <TelnyxAuthProvider client={tab}>
+        <Grants />
+        <Shared />
+        <Shared />
+      </TelnyxAuthProvider>,
+    );
+    const [withOptions, sharedA, sharedB, withOptionsAgain, sharedC] = apis;
+    expect(withOptionsAgain).toBe(withOptions);
+    expect(sharedB).toBe(sharedA);
+    expect(sharedC).toBe(sharedA);
+    expect(withOptions?.baseURL).toBe(server.issuer);
+
+    const page = await withOptions!.oauthGrants.list();
+    expect(page.data.some((grant) => grant.client_id === tab.clientId)).toBe(true);
+  });
+});
