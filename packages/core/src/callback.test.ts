@@ -210,6 +210,17 @@ describe('handleRedirectCallback', () => {
     });
   });
 
+  it('deletes stale transactions when a new login starts', async () => {
+    const client = harness.client({ transactionTtl: 0 });
+    await client.buildAuthorizeUrl();
+    await client.buildAuthorizeUrl();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    await client.buildAuthorizeUrl();
+    await new Promise((resolve) => setTimeout(resolve, 5));
+    const keys = (await harness.storage.keys?.(`telnyx-oauth:${client.issuer}:${client.clientId}:tx:`)) ?? [];
+    expect(keys.length).toBeLessThanOrEqual(1);
+  });
+
   it('does not clobber the address bar when the app already navigated on', async () => {
     const client = harness.client();
     const callback = await authorizeAndConsent(client);

@@ -1,0 +1,69 @@
+/** Proactive refresh is rechecked when the page becomes visible again or the network comes back. */
+import { createDevServer } from '@telnyx-oauth/dev-server';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createHarness, signIn } from './test-utils/harness.js';
+
+const server = createDevServer();
+let harness: ReturnType<typeof createHarness>;
+let doc: EventTarget & { visibilityState: string };
+let win: EventTarget;
+
+beforeEach(() => {
+  server.reset();
+  harness = createHarness(server);
+  doc = Object.assign(new EventTarget(), { visibilityState: 'visible' });
+  win = new EventTarget();
+  vi.stubGlobal('document', doc);
+  vi.stubGlobal('window', win);
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+});
+afterEach(() => {
+  harness.destroyAll();
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+async function signedIn() {
+  const client = harness.client({ autoRefresh: true });
+  await signIn(client, server);
+  server.counters.reset();
+  return client;
+}
+
+describe('wake-up checks', () => {
+  it('refreshes on visibilitychange when the token became due while timers were throttled', async () => {
+    await signedIn();
+    vi.setSystemTime(Date.now() + 1800_000 - 10_000); // the clock moved, the (throttled) timer has not fired
+    doc.visibilityState = 'hidden';
+    doc.dispatchEvent(new Event('visibilitychange'));
+    await vi.waitFor(() => expect(server.counters.get('token')).toBe(0));
+    doc.visibilityState = 'visible';
+    doc.dispatchEvent(new Event('visibilitychange'));
+    await vi.waitFor(() => expect(server.counters.get('token:refresh_token')).toBe(1));
+  });
+
+  it('retries at once when the network comes back after a failed background refresh', async () => {
+    const client = await signedIn();
+    server.faults.inject({ endpoint: 'token', drop: true, count: 3 });
+    vi.setSystemTime(Date.now() + 1800_000 - 10_000);
+    doc.dispatchEvent(new Event('visibilitychange'));
+    await vi.advanceTimersByTimeAsync(5_000); // 1 + 2 retries, all dropped
+    await vi.waitFor(() => expect(client.getSnapshot().status).toBe('error'));
+    expect(server.counters.get('token')).toBe(3);
+    win.dispatchEvent(new Event('online'));
+    await vi.waitFor(() =>
+      expect(client.getSnapshot()).toMatchObject({ status: 'authenticated', error: null }),
+    );
+    expect(server.counters.get('token')).toBe(4);
+  });
+
+  it('removes its listeners on destroy', async () => {
+    const client = await signedIn();
+    client.destroy();
+    vi.setSystemTime(Date.now() + 1800_000 - 10_000);
+    doc.dispatchEvent(new Event('visibilitychange'));
+    win.dispatchEvent(new Event('online'));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(server.counters.get('token')).toBe(0);
+  });
+});
