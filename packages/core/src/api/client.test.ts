@@ -180,6 +180,19 @@ describe('requests', () => {
     expect(requests[0]?.redirect).toBe('manual');
   });
 
+  it('reports a 200 page from authorize as status 200 without a location', async () => {
+    const { fetch } = scriptedFetch(
+      () =>
+        new Response('<!doctype html><p>Sign in', { status: 200, headers: { 'content-type': 'text/html' } }),
+    );
+    const result = await new TelnyxOAuthAPI({ fetch }).oauth.retrieveAuthorize({
+      client_id: 'c',
+      redirect_uri: 'https://app.test/cb',
+      response_type: 'code',
+    });
+    expect(result).toEqual({ status: 200, location: null });
+  });
+
   it('withOptions makes a new client and keeps the rest', async () => {
     const { fetch, requests } = scriptedFetch(json(200, { data: {} }));
     const api = new TelnyxOAuthAPI({ fetch, apiKey: 'K', timeout: 1000 });

@@ -229,6 +229,19 @@ describe('session binding', () => {
     expect(calls).toEqual([undefined]);
   });
 
+  it('passes the session’s own error through when there is no session to use', async () => {
+    const loginRequired = Object.assign(new Error('No session'), { code: 'login_required' });
+    const auth = {
+      issuer: 'https://api.example.test',
+      getAccessToken: async () => {
+        throw loginRequired;
+      },
+    };
+    const { api, requests } = setup([json(200, GRANT)], { auth });
+    await expect(api.oauthGrants.retrieve('g1')).rejects.toBe(loginRequired);
+    expect(requests).toHaveLength(0);
+  });
+
   it('keeps the refresh failure as the cause of the AuthenticationError', async () => {
     const failure = new Error('refresh_rejected');
     const auth = {

@@ -229,15 +229,18 @@ export class Transport {
 
 function readResponse(res: Response, text: string, manualRedirect: boolean): RawResponse & { text: string } {
   const location = res.headers.get('location');
+  const succeeded = isSuccess({ status: res.status, type: res.type }, manualRedirect);
+  // A redirect-returning call only reports where it leads; whatever page came with it is not read.
+  if (succeeded && manualRedirect)
+    return { status: res.status, headers: res.headers, body: undefined, location, text };
   const isJSON = /\bjson\b/i.test(res.headers.get('content-type') ?? '');
   let body: unknown = text === '' ? undefined : text;
-  const succeeded = isSuccess({ status: res.status, type: res.type }, manualRedirect);
   if (text !== '' && (isJSON || succeeded)) {
     try {
       body = JSON.parse(text);
     } catch (cause) {
       // A 2xx that isn't JSON breaks the contract; an error page that isn't JSON is still an error.
-      if (succeeded && !(manualRedirect && res.status >= 300 && res.status < 400)) {
+      if (succeeded) {
         throw new APIError(
           res.status,
           text,
