@@ -20,6 +20,6 @@ export function markdownTable(header: readonly string[], rows: readonly (readonl
   );
   const line = (cells: readonly string[]) =>
     `| ${cells.map((cell, column) => cell.padEnd(widths[column] ?? 0)).join(' | ')} |`;
-  const rule = `|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|`;
+  const rule = `| ${widths.map((width) => '-'.repeat(width)).join(' | ')} |`;
   return [line(header), rule, ...rows.map(line)].join('\n');
 }

@@ -17,7 +17,7 @@ import type { BenchResults, SizeRow } from './results.js';
 const WATCHDOG_MS = 12 * 60_000;
 
 const SETTINGS: BrowserSettings = {
-  warmStartRuns: 21,
+  warmStartRuns: 30,
   signInRuns: 20,
   fanInTabs: [1, 5, 20],
   refreshLeewaySeconds: 2,

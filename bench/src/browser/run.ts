@@ -91,23 +91,21 @@ export async function runBrowserBenchmarks(
         failures.set(target.id, `${what}: ${firstLine(error)}`);
       }
     };
-    // Scenario by scenario, libraries in turn, so a slow patch of the machine hits both alike.
-    for (const target of targets) {
-      console.log(`bench: sign-in round trip, ${target.label}`);
-      await attempt(target, 'sign-in', async () => {
-        results.get(target.id)!.signIn = await benchSignIn(browser, target, authServer, settings.signInRuns);
-      });
+    // Sign-in and warm start alternate the libraries run by run; fan-in runs them in turn per tab count,
+    // so a busy moment of the machine falls on both alike.
+    console.log('bench: sign-in round trip');
+    try {
+      const signIns = await benchSignIn(browser, targets, authServer, settings.signInRuns);
+      for (const [id, result] of signIns) results.get(id)!.signIn = result;
+    } catch (error) {
+      notes.push(`sign-in round trip stopped: ${firstLine(error)}`);
     }
-    for (const target of targets) {
-      console.log(`bench: warm start, ${target.label}`);
-      await attempt(target, 'warm start', async () => {
-        results.get(target.id)!.warmStart = await benchWarmStart(
-          browser,
-          target,
-          authServer,
-          settings.warmStartRuns,
-        );
-      });
+    console.log('bench: warm start');
+    try {
+      const warmStarts = await benchWarmStart(browser, targets, authServer, settings.warmStartRuns);
+      for (const [id, result] of warmStarts) results.get(id)!.warmStart = result;
+    } catch (error) {
+      notes.push(`warm start stopped: ${firstLine(error)}`);
     }
     for (const tabs of settings.fanInTabs) {
       for (const target of targets) {

@@ -17,6 +17,8 @@ export type ProbeStatus = 'loading' | 'authenticated' | 'unauthenticated' | 'err
 
 export interface Probe {
   status: ProbeStatus;
+  /** performance.now() (ms since this document's navigation started) when the app's code starts rendering. */
+  appStartedAt: number | null;
   /** performance.now() (ms since this document's navigation started) when first signed in. */
   authenticatedAt: number | null;
   /** Click on "Sign in" to signed in, across the redirects (both ends on this machine's clock). */
@@ -33,6 +35,8 @@ declare global {
   interface Window {
     __BENCH_CONFIG__: BenchConfig;
     __bench: Probe;
+    /** Calls a protected endpoint with the token the tab holds: the HTTP status, or 0 when it has none. */
+    __benchCheckSession: () => Promise<number>;
   }
 }
 
@@ -42,13 +46,37 @@ export const benchConfig = (): BenchConfig => window.__BENCH_CONFIG__;
 
 const probe: Probe = {
   status: 'loading',
+  appStartedAt: null,
   authenticatedAt: null,
   signInMs: null,
   tokenUpdates: [],
   expiresAt: null,
   error: null,
 };
-if (typeof window !== 'undefined') window.__bench = probe;
+if (typeof window !== 'undefined') {
+  window.__bench = probe;
+  window.__benchCheckSession = checkSession;
+}
+
+let heldToken: () => Promise<string | null> = async () => null;
+
+/** The page says how to get the token its library holds (without starting a sign-in). */
+export function provideToken(source: () => Promise<string | null>): void {
+  heldToken = source;
+}
+
+/**
+ * Whether the tab's session still works at the server: the management API accepts the user's access
+ * token (with account_management.read), and answers 401 once it expired or its family was revoked.
+ */
+async function checkSession(): Promise<number> {
+  const token = await heldToken().catch(() => null);
+  if (!token) return 0;
+  const response = await fetch(`${benchConfig().issuer}/v2/oauth_grants?page[size]=1`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  return response.status;
+}
 
 let lastTokenIdentity: unknown;
 
@@ -76,6 +104,11 @@ export function report(state: ObservedState): void {
     if (lastTokenIdentity !== undefined) probe.tokenUpdates.push(Date.now());
     lastTokenIdentity = state.tokenIdentity;
   }
+}
+
+/** Called by the page right before `createRoot(...).render(...)`: the page's scripts are loaded and run. */
+export function markAppStart(): void {
+  probe.appStartedAt = performance.now();
 }
 
 /** Called by the page's sign-in button right before the library redirects. */

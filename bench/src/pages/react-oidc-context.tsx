@@ -7,7 +7,7 @@ import { useLayoutEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AuthProvider, useAuth } from 'react-oidc-context';
 import { WebStorageStateStore } from 'oidc-client-ts';
-import { benchConfig, markSignInClick, report } from './probe.js';
+import { benchConfig, markAppStart, markSignInClick, provideToken, report } from './probe.js';
 
 const config = benchConfig();
 
@@ -23,6 +23,8 @@ function Home() {
         ? 'error'
         : 'unauthenticated';
   useLayoutEffect(() => {
+    const token = user?.access_token ?? null;
+    provideToken(async () => token);
     report({
       status,
       tokenIdentity: user?.access_token ?? null,
@@ -45,6 +47,7 @@ function Home() {
   );
 }
 
+markAppStart();
 createRoot(document.getElementById('root') as HTMLElement).render(
   <AuthProvider
     authority={config.issuer}

@@ -6,12 +6,12 @@
 import { useEffect, useLayoutEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { AuthCallback, TelnyxAuthProvider, useAuth } from '@telnyx-oauth/react';
-import { benchConfig, markSignInClick, report } from './probe.js';
+import { benchConfig, markAppStart, markSignInClick, provideToken, report } from './probe.js';
 
 const config = benchConfig();
 
 function Home() {
-  const { status, isAuthenticated, expiresAt, error, login } = useAuth();
+  const { status, isAuthenticated, expiresAt, error, login, getAccessToken } = useAuth();
   const probeStatus = isAuthenticated
     ? 'authenticated'
     : status === 'loading'
@@ -20,6 +20,7 @@ function Home() {
         ? 'error'
         : 'unauthenticated';
   useLayoutEffect(() => {
+    provideToken(() => getAccessToken());
     report({ status: probeStatus, tokenIdentity: expiresAt, expiresAt, error: error?.code ?? null });
   });
   if (isAuthenticated) return <p id="signed-in">Signed in</p>;
@@ -47,6 +48,7 @@ function App() {
   return path === '/callback' ? <AuthCallback /> : <Home />;
 }
 
+markAppStart();
 createRoot(document.getElementById('root') as HTMLElement).render(
   <TelnyxAuthProvider
     clientId={config.clientId}
