@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { parseCliArgs } from './cli-args.js';
+
+describe('parseCliArgs', () => {
+  it('defaults to 127.0.0.1:4010 with Telnyx-plus defaults', () => {
+    expect(parseCliArgs([])).toEqual({
+      help: false,
+      options: {
+        port: 4010,
+        host: '127.0.0.1',
+        rotateRefreshTokens: true,
+        revocationEndpoint: true,
+        issParameter: true,
+        autoConsent: false,
+        extraRedirectUris: [],
+      },
+    });
+  });
+
+  it('reads every flag, skipping the -- that pnpm passes through', () => {
+    const result = parseCliArgs([
+      '--',
+      '--port',
+      '4011',
+      '--access-token-ttl',
+      '5',
+      '--latency',
+      '20',
+      '--no-rotation',
+      '--no-revocation',
+      '--no-iss',
+      '--auto-consent',
+      '--redirect-uri',
+      'http://localhost:1/cb',
+      '--redirect-uri',
+      'http://localhost:2/cb',
+    ]);
+    expect(result).toEqual({
+      help: false,
+      options: {
+        port: 4011,
+        host: '127.0.0.1',
+        accessTokenTtl: 5,
+        latencyMs: 20,
+        rotateRefreshTokens: false,
+        revocationEndpoint: false,
+        issParameter: false,
+        autoConsent: true,
+        extraRedirectUris: ['http://localhost:1/cb', 'http://localhost:2/cb'],
+      },
+    });
+  });
+
+  it('asks for help', () => {
+    expect(parseCliArgs(['--help'])).toEqual({ help: true });
+  });
+
+  it.each([
+    [['--port', 'abc']],
+    [['--port', '70000']],
+    [['--access-token-ttl', '0']],
+    [['--bogus']],
+    [['stray']],
+  ])('refuses %j', (args) => {
+    expect(() => parseCliArgs(args)).toThrow();
+  });
+});
