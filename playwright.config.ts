@@ -40,8 +40,11 @@ export default defineConfig({
     },
   },
   webServer: {
-    // Build first so `playwright test` alone never runs against a stale bundle.
-    command: 'pnpm --filter @telnyx-oauth/demo build && pnpm --filter @telnyx-oauth/demo preview',
+    // `pnpm test:e2e` builds the demo first (E2E_PREBUILT); a bare `playwright test` builds it here, so it
+    // never runs against a stale bundle.
+    command: process.env.E2E_PREBUILT
+      ? 'pnpm --filter @telnyx-oauth/demo preview'
+      : 'pnpm --filter @telnyx-oauth/demo build && pnpm --filter @telnyx-oauth/demo preview',
     url: 'http://127.0.0.1:4173',
     reuseExistingServer: !isCI,
     timeout: 180_000,

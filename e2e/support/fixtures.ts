@@ -57,4 +57,4 @@ export const test = base.extend<{ devServer: DevServerAdmin; tokenWatch: TokenWa
   },
 });
 
-export { expect } from '@playwright/test';
+export { expect, type Page } from '@playwright/test';

@@ -44,9 +44,7 @@ export function Layout({ children }: { children: ReactNode }) {
                 </Link>
               ))}
             </nav>
-          ) : (
-            <span className="nav" />
-          )}
+          ) : null}
           <div className="account">
             {status === 'refreshing' ? (
               <span className="badge">Renewing…</span>

@@ -15,13 +15,14 @@ export interface ActivityEntry {
 }
 
 const SIGN_OUT_REASONS: Record<SignOutReason, string> = {
-  logout: 'Signed out',
-  remote_logout: 'Signed out in another tab',
-  refresh_rejected: 'Session ended: the authorization server refused to renew it (revoked or expired)',
-  expired: 'Session ended: the access token expired',
-  storage_cleared: 'Session ended: the stored session was removed',
+  logout: 'You signed out.',
+  remote_logout: 'You signed out in another tab.',
+  refresh_rejected: 'Telnyx refused to renew it: access for this app was revoked or has expired.',
+  expired: 'The access token expired and could not be renewed.',
+  storage_cleared: 'The saved session was removed from this browser.',
 };
 
+/** Why the session ended, as a sentence. */
 export function describeSignOut(reason: SignOutReason): string {
   return SIGN_OUT_REASONS[reason];
 }
@@ -33,7 +34,9 @@ function describeEvent(event: AuthEvent): string {
     case 'refreshed':
       return `Access token renewed, valid until ${formatTime(event.expiresAt)}`;
     case 'signed_out':
-      return describeSignOut(event.reason);
+      return event.reason === 'logout' || event.reason === 'remote_logout'
+        ? describeSignOut(event.reason)
+        : `Session ended. ${describeSignOut(event.reason)}`;
     case 'error':
       return `Problem: ${describeError(event.error).title}`;
   }

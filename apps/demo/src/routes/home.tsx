@@ -24,7 +24,7 @@ function SignOutNotice() {
   if (reason) {
     return (
       <Notice tone="warning" title="Your session has ended">
-        <p>{describeSignOut(reason)}. Sign in again to continue.</p>
+        <p>{describeSignOut(reason)} Sign in again to continue.</p>
       </Notice>
     );
   }
