@@ -2,6 +2,7 @@ import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
 import { useAuth } from '../use-auth.js';
 import { RequireAuth } from '../require-auth.js';
+import { SignInWithTelnyx } from '../sign-in-with-telnyx.js';
 import { createMockTelnyxAuth, mockAuthState, MockTelnyxAuthProvider } from './index.js';
 
 function Status() {
@@ -52,5 +53,42 @@ describe('MockTelnyxAuthProvider', () => {
     act(() => mock.setState(mockAuthState.authenticated()));
     expect(screen.getByText('secret')).toBeTruthy();
     expect(mock.calls.loginWithRedirect).toEqual([]);
+  });
+});
+
+describe('the README example', () => {
+  function Header() {
+    const { isAuthenticated, logout } = useAuth();
+    return isAuthenticated ? (
+      <button type="button" onClick={() => void logout()}>
+        Sign out
+      </button>
+    ) : (
+      <SignInWithTelnyx />
+    );
+  }
+
+  it('shows the account menu when signed in', () => {
+    render(
+      <MockTelnyxAuthProvider state={mockAuthState.authenticated({ scope: ['account_management.read'] })}>
+        <Header />
+      </MockTelnyxAuthProvider>,
+    );
+    expect(screen.getByRole('button', { name: 'Sign out' })).toBeTruthy();
+  });
+
+  it('signs out, and follows a sign-out in another tab', async () => {
+    const auth = createMockTelnyxAuth(mockAuthState.authenticated());
+    render(
+      <MockTelnyxAuthProvider client={auth}>
+        <Header />
+      </MockTelnyxAuthProvider>,
+    );
+    await act(async () => screen.getByRole('button', { name: 'Sign out' }).click());
+    expect(auth.calls.logout).toHaveLength(1);
+
+    act(() => auth.setState(mockAuthState.authenticated()));
+    act(() => auth.setState(mockAuthState.unauthenticated('remote_logout')));
+    expect(screen.getByRole('button', { name: 'Sign in with Telnyx' })).toBeTruthy();
   });
 });
