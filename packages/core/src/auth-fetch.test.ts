@@ -97,6 +97,7 @@ describe('authenticated fetch', () => {
   it('refuses to send a token over plain http to a non-loopback host', async () => {
     const client = await signedIn();
     await expect(client.fetch('http://api.example.com/x')).rejects.toMatchObject({ code: 'invalid_options' });
+    await expect(client.fetch('not a url')).rejects.toMatchObject({ code: 'invalid_options' });
   });
 
   it('parses WWW-Authenticate challenges', () => {

@@ -20,7 +20,16 @@ export function isInvalidTokenChallenge(header: string | null): boolean {
 
 export function createAuthFetch(deps: AuthFetchDeps) {
   return async function authFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-    const request = new Request(input, init);
+    let request: Request;
+    try {
+      request = new Request(input, init);
+    } catch (cause) {
+      throw new TelnyxAuthError(
+        'invalid_options',
+        'auth.fetch could not build a request from its arguments.',
+        { cause },
+      );
+    }
     const url = new URL(request.url);
     if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
       throw new TelnyxAuthError(
