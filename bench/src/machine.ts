@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { cpus, totalmem, release, platform } from 'node:os';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';
 
 export interface Machine {
@@ -8,6 +8,8 @@ export interface Machine {
   readonly memoryGiB: number;
   readonly os: string;
   readonly node: string;
+  /** 1-minute load average when the run started: above the core count, the times are noisy. */
+  readonly loadAverage: number;
 }
 
 export function describeMachine(): Machine {
@@ -18,6 +20,7 @@ export function describeMachine(): Machine {
     memoryGiB: Math.round((totalmem() / 1024 ** 3) * 10) / 10,
     os: `${platform()} ${release()}`,
     node: process.version,
+    loadAverage: Math.round((loadavg()[0] ?? 0) * 10) / 10,
   };
 }
 

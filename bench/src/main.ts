@@ -17,7 +17,7 @@ import type { BenchResults, SizeRow } from './results.js';
 const WATCHDOG_MS = 12 * 60_000;
 
 const SETTINGS: BrowserSettings = {
-  warmStartRuns: 30,
+  warmStartRuns: 30, // after 3 warm-up reloads
   signInRuns: 20,
   fanInTabs: [1, 5, 20],
   refreshLeewaySeconds: 2,
@@ -42,6 +42,7 @@ const watchdog = setTimeout(() => {
 watchdog.unref();
 
 const startedAt = Date.now();
+const machine = describeMachine();
 const notes: string[] = [];
 
 const sizes: SizeRow[] = [];
@@ -79,7 +80,7 @@ for (const name of VERSIONED_PACKAGES) versions[name] = await installedVersion(n
 const results: BenchResults = {
   date: new Date(startedAt).toISOString(),
   durationSeconds: Math.round((Date.now() - startedAt) / 1000),
-  machine: describeMachine(),
+  machine,
   browser: browserVersion,
   versions,
   sizes,

@@ -185,6 +185,7 @@ function setupTable(results: BenchResults): string {
       ['cpu', `${machine.cpu} (${machine.cores} cores)`],
       ['memory', `${machine.memoryGiB} GiB`],
       ['os / node', `${machine.os} / ${machine.node}`],
+      ['load average at start (1 min)', String(machine.loadAverage)],
       ['browser', results.browser ?? '–'],
       ['run time', `${results.durationSeconds} s`],
       ...Object.entries(results.versions).map(([name, version]) => [name, version]),
