@@ -158,6 +158,22 @@ describe('faults', () => {
     expect(settled).toBe(true);
   });
 
+  it('stops waiting when the client aborts during latency, leaving no timer behind', async () => {
+    vi.useFakeTimers();
+    const server = createDevServer();
+    server.faults.inject({ endpoint: 'token', latencyMs: 60_000 });
+    const controller = new AbortController();
+    const pending = server.fetch('/v2/oauth/token', {
+      ...form({ grant_type: 'x' }),
+      signal: controller.signal,
+    });
+    await vi.advanceTimersByTimeAsync(10);
+    controller.abort();
+    const response = await pending;
+    expect(response.status).toBe(499);
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
   it('refuses an invalid fault', () => {
     const server = createDevServer();
     expect(() => server.faults.inject({ endpoint: 'nope' as 'token', status: 500 })).toThrow(TypeError);

@@ -8,8 +8,23 @@ import type { Fault } from './faults.js';
 /** Marks a response whose connection was dropped; the in-process fetch turns it into a rejection. */
 export const DROPPED_HEADER = 'x-dev-server-dropped';
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/** Waits, but gives up as soon as the client goes away, so no timer outlives an aborted request. */
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal.aborted) return resolve();
+    const done = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', done);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    signal.addEventListener('abort', done, { once: true });
+  });
+}
+
+/** A request the client abandoned during added latency is not processed (nobody reads the answer). */
+function abandoned(): Response {
+  return new Response(null, { status: 499 });
 }
 
 function oauthCodeFor(status: number): string {
@@ -62,10 +77,13 @@ export function instrument(ctx: ServerContext): MiddlewareHandler<{ Bindings: Pa
     const endpoint = endpointFor(c.req.path);
     if (!endpoint || c.req.method === 'OPTIONS') return next();
     ctx.counters.increment(endpoint);
-    if (ctx.config.latencyMs > 0) await sleep(ctx.config.latencyMs);
+    const signal = c.req.raw.signal;
+    if (ctx.config.latencyMs > 0) await sleep(ctx.config.latencyMs, signal);
+    if (signal.aborted) return abandoned();
     const fault = ctx.faults.take(endpoint);
     if (!fault) return next();
-    if (fault.latencyMs !== undefined && fault.latencyMs > 0) await sleep(fault.latencyMs);
+    if (fault.latencyMs !== undefined && fault.latencyMs > 0) await sleep(fault.latencyMs, signal);
+    if (signal.aborted) return abandoned();
     if (fault.drop) {
       // Over HTTP the client sees a reset connection; in-process fetch rejects on the marker header.
       c.env?.incoming?.socket.destroy();
