@@ -1,5 +1,5 @@
 import { createDevServer } from '@telnyx-oauth/dev-server';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { storageKeys } from './storage/schema.js';
 import { createHarness, signIn } from './test-utils/harness.js';
 import type { AuthEvent } from './types.js';
@@ -101,8 +101,7 @@ describe('logout', () => {
     const events: AuthEvent[] = [];
     tabB.on((event) => events.push(event));
     await signedIn();
-    await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(tabB.getSnapshot().status).toBe('authenticated');
+    await vi.waitFor(() => expect(tabB.getSnapshot().status).toBe('authenticated'));
     expect(events).toContainEqual({ type: 'signed_in' });
   });
 });
