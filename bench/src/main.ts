@@ -4,6 +4,7 @@
  * round trip. Prints the tables and writes bench/results/latest.{json,md} and the README's table.
  * It is a program, not a test: it never fails on a number, only when it cannot run at all.
  */
+import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { API_CLIENT, SIGN_IN_BUDGET_GZIP, SIGN_IN_PATHS } from './bundle/libraries.js';
@@ -24,6 +25,8 @@ const SETTINGS: BrowserSettings = {
 };
 
 const VERSIONED_PACKAGES = [
+  '@telnyx-oauth/core',
+  '@telnyx-oauth/react',
   'react',
   'react-oidc-context',
   'oidc-client-ts',
@@ -74,7 +77,7 @@ for (const library of runs?.libraries ?? []) {
   }
 }
 
-const versions: Record<string, string> = {};
+const versions: Record<string, string> = { 'telnyx-oauth commit': gitCommit() };
 for (const name of VERSIONED_PACKAGES) versions[name] = await installedVersion(name);
 
 const results: BenchResults = {
@@ -109,4 +112,17 @@ async function updateReadme(section: string): Promise<void> {
   const after = text.slice(text.indexOf(end));
   const demoted = section.replace(/^## /gm, '### ');
   await writeFile(readme, `${before}\n\n${demoted}\n${after}`);
+}
+
+/** The commit the measured code came from (with "+changes" when the work tree differs from it). */
+function gitCommit(): string {
+  const benchDir = fileURLToPath(new URL('..', import.meta.url));
+  try {
+    const git = (...args: string[]) =>
+      execFileSync('git', args, { cwd: benchDir, encoding: 'utf8', timeout: 5_000 }).trim();
+    const dirty = git('status', '--porcelain', '--', '../packages/core/src', '../packages/react/src') !== '';
+    return `${git('rev-parse', '--short', 'HEAD')}${dirty ? '+changes' : ''}`;
+  } catch {
+    return 'unknown';
+  }
 }
