@@ -57,6 +57,31 @@ describe('AuthCallback against the dev server', () => {
     page.destroy();
   });
 
+  it('gives a remounted callback route the same outcome without exchanging again', async () => {
+    const tab = browser.tab();
+    await tab.loginWithRedirect({ returnTo: '/billing' });
+    const callbackUrl = await consent(server, tab);
+    const page = browser.tab();
+    const outcomes: string[] = [];
+    const route = (key: string) => (
+      <TelnyxAuthProvider client={page}>
+        <AuthCallback
+          key={key}
+          url={callbackUrl}
+          onSuccess={(returnTo) => outcomes.push(returnTo)}
+          errorFallback={(error) => <p role="alert">{error.code}</p>}
+        />
+      </TelnyxAuthProvider>
+    );
+    const view = render(route('first'));
+    await waitFor(() => expect(outcomes).toEqual(['/billing']));
+    // A router re-keying the route (or a Suspense retry) mounts a new instance on the same URL.
+    view.rerender(route('second'));
+    await waitFor(() => expect(outcomes).toEqual(['/billing', '/billing']));
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(server.counters.get('token')).toBe(1);
+  });
+
   it('renders errorFallback with the typed error when the user denied access', async () => {
     const tab = browser.tab();
     await tab.loginWithRedirect();

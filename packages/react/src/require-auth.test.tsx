@@ -100,6 +100,54 @@ describe('RequireAuth', () => {
   });
 });
 
+describe('RequireAuth and the back/forward cache', () => {
+  it('offers a retry instead of a spinner when the user comes Back from the Telnyx page', async () => {
+    const mock = createMockTelnyxAuth(mockAuthState.unauthenticated());
+    render(
+      <MockTelnyxAuthProvider client={mock}>
+        <RequireAuth
+          fallback={<p>Redirecting…</p>}
+          errorFallback={(error, retry) => (
+            <button type="button" onClick={retry}>
+              {`not completed: ${error.code}`}
+            </button>
+          )}
+        >
+          secret
+        </RequireAuth>
+      </MockTelnyxAuthProvider>,
+    );
+    await act(async () => {});
+    expect(mock.calls.loginWithRedirect).toHaveLength(1);
+    expect(screen.getByText('Redirecting…')).toBeTruthy();
+
+    // The browser restores the page as it was when it left for Telnyx.
+    act(() => {
+      window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }));
+    });
+    const retry = screen.getByRole('button', { name: 'not completed: login_required' });
+    expect(mock.calls.loginWithRedirect).toHaveLength(1);
+    fireEvent.click(retry);
+    await act(async () => {});
+    expect(mock.calls.loginWithRedirect).toHaveLength(2);
+  });
+
+  it('ignores a page shown normally (not from the cache)', async () => {
+    const mock = createMockTelnyxAuth(mockAuthState.unauthenticated());
+    render(
+      <MockTelnyxAuthProvider client={mock}>
+        <RequireAuth fallback={<p>Redirecting…</p>}>secret</RequireAuth>
+      </MockTelnyxAuthProvider>,
+    );
+    await act(async () => {});
+    act(() => {
+      window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: false }));
+    });
+    expect(screen.getByText('Redirecting…')).toBeTruthy();
+    expect(mock.calls.loginWithRedirect).toHaveLength(1);
+  });
+});
+
 describe('withAuthRequired', () => {
   it('wraps a component in RequireAuth and passes its props through', async () => {
     const Page = ({ title }: { title: string }) => <h1>{title}</h1>;
