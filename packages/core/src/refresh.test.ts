@@ -251,6 +251,25 @@ describe('refresh failures', () => {
     expect(reloaded.getSnapshot()).toMatchObject({ status: 'unauthenticated', signOutReason: 'expired' });
   });
 
+  it('gives up on a hung token request after requestTimeout and retries it as a network failure', async () => {
+    vi.useRealTimers();
+    // The dev server's in-process fetch answers 499 to an aborted request where a real fetch rejects with the
+    // abort reason; this wrapper restores real fetch semantics.
+    const abortable: typeof fetch = (input, init) =>
+      new Promise((resolve, reject) => {
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason), { once: true });
+        server.fetch(input, init).then(resolve, reject);
+      });
+    const client = await signedIn({ requestTimeout: 100, maxRefreshRetries: 0, fetch: abortable });
+    server.faults.inject({ endpoint: 'token', latencyMs: 2000, count: 1 });
+    await expect(client.getAccessToken({ forceRefresh: true })).rejects.toMatchObject({
+      code: 'refresh_failed',
+      recoverable: true,
+    });
+    expect(client.getSnapshot()).toMatchObject({ status: 'error', isAuthenticated: true });
+    await expect(client.getAccessToken({ forceRefresh: true })).resolves.toMatch(/.+/);
+  });
+
   it('fails with lock_timeout when another tab holds the refresh lock too long', async () => {
     const client = await signedIn({ lockTimeout: 2000 });
     let release = (): void => undefined;
