@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 import { parseCliArgs, USAGE } from './cli-args.js';
 import { PUBLIC_CLIENT_ID, CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET, SEED_USER } from './seed.js';
 import { startDevServer } from './start.js';
