@@ -180,6 +180,18 @@ describe('requests', () => {
     expect(requests[0]?.redirect).toBe('manual');
   });
 
+  it('reports a browser’s opaque redirect as status 0 without a location', async () => {
+    // What browsers hand to scripts for redirect: 'manual' (Fetch standard, "opaque-redirect filtered response").
+    const opaque = { status: 0, type: 'opaqueredirect', headers: new Headers(), text: async () => '' };
+    const fetch = (async () => opaque) as unknown as typeof globalThis.fetch;
+    const result = await new TelnyxOAuthAPI({ fetch }).oauth.retrieveAuthorize({
+      client_id: 'c',
+      redirect_uri: 'https://app.test/cb',
+      response_type: 'code',
+    });
+    expect(result).toEqual({ status: 0, location: null });
+  });
+
   it('reports a 200 page from authorize as status 200 without a location', async () => {
     const { fetch } = scriptedFetch(
       () =>

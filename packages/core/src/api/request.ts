@@ -84,6 +84,12 @@ export interface RawResponse {
   location: string | null;
 }
 
+/** One attempt's answer, read in full; `succeeded` includes a browser's opaque manual redirect. */
+interface AttemptResponse extends RawResponse {
+  text: string;
+  succeeded: boolean;
+}
+
 const TIMEOUT = Symbol('timeout');
 
 export class Transport {
@@ -113,7 +119,7 @@ export class Transport {
         continue;
       }
       const res = outcome;
-      if (isSuccess(res, req.redirect === 'manual')) return res;
+      if (res.succeeded) return res;
 
       if (
         res.status === 401 &&
@@ -194,7 +200,7 @@ export class Transport {
     timeout: number,
     userSignal: AbortSignal | undefined,
     manualRedirect: boolean,
-  ): Promise<(RawResponse & { text: string }) | APIConnectionError> {
+  ): Promise<AttemptResponse | APIConnectionError> {
     if (userSignal?.aborted) throw new APIUserAbortError({ cause: userSignal.reason });
     const controller = new AbortController();
     const onUserAbort = () => controller.abort(userSignal?.reason);
@@ -227,12 +233,13 @@ export class Transport {
   }
 }
 
-function readResponse(res: Response, text: string, manualRedirect: boolean): RawResponse & { text: string } {
+function readResponse(res: Response, text: string, manualRedirect: boolean): AttemptResponse {
   const location = res.headers.get('location');
   const succeeded = isSuccess({ status: res.status, type: res.type }, manualRedirect);
   // A redirect-returning call only reports where it leads; whatever page came with it is not read.
-  if (succeeded && manualRedirect)
-    return { status: res.status, headers: res.headers, body: undefined, location, text };
+  if (succeeded && manualRedirect) {
+    return { status: res.status, headers: res.headers, body: undefined, location, text, succeeded };
+  }
   const isJSON = /\bjson\b/i.test(res.headers.get('content-type') ?? '');
   let body: unknown = text === '' ? undefined : text;
   if (text !== '' && (isJSON || succeeded)) {
@@ -254,7 +261,7 @@ function readResponse(res: Response, text: string, manualRedirect: boolean): Raw
       }
     }
   }
-  return { status: res.status, headers: res.headers, body, location, text };
+  return { status: res.status, headers: res.headers, body, location, text, succeeded };
 }
 
 function isSuccess(res: { status: number; type?: string }, manualRedirect: boolean): boolean {
@@ -311,7 +318,7 @@ function formEncode(fields: Record<string, unknown>): string {
   return params.toString();
 }
 
-function errorText(res: RawResponse & { text: string }): string | undefined {
+function errorText(res: AttemptResponse): string | undefined {
   if (typeof res.body !== 'string') return undefined;
   const type = res.headers.get('content-type') ?? '';
   if (/html/i.test(type) || res.text.length > 300) return undefined;

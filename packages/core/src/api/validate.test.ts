@@ -124,8 +124,24 @@ const cases: Array<[string, () => Promise<unknown>, string]> = [
     'refresh_token',
   ],
   [
-    'token with a comma-separated scope',
-    () => loose.oauth.token({ grant_type: 'client_credentials', scope: 'a,b c  d' }),
+    'token with scopes separated by two spaces',
+    () =>
+      loose.oauth.token({
+        grant_type: 'client_credentials',
+        client_id: 'c',
+        scope: 'numbers.read  fax.read',
+      }),
+    'scope',
+  ],
+  [
+    'authorize with a quote in a scope (not a scope-token, RFC 6749 §3.3)',
+    () =>
+      loose.oauth.retrieveAuthorize({
+        client_id: 'c',
+        redirect_uri: 'https://a.test/cb',
+        response_type: 'code',
+        scope: 'numbers.read "admin"',
+      }),
     'scope',
   ],
   [
