@@ -63,6 +63,18 @@ describe('handleRedirectCallback', () => {
     expect(harness.server.counters.get('code_reuse_detected')).toBe(0);
   });
 
+  it('lets a second call without a URL join the first after the address bar was cleaned', async () => {
+    const client = harness.client();
+    client.window.location.href = await authorizeAndConsent(client);
+    const first = client.handleRedirectCallback();
+    await client.ready();
+    await Promise.resolve();
+    expect(client.window.location.href).toBe(REDIRECT_URI);
+    const second = client.handleRedirectCallback();
+    await expect(second).resolves.toEqual(await first);
+    expect(harness.server.counters.get('token:authorization_code')).toBe(1);
+  });
+
   it('answers a later call for the same URL from the first result, without a token request', async () => {
     const client = harness.client();
     const callback = await authorizeAndConsent(client);

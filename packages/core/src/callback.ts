@@ -60,9 +60,9 @@ export function appOrigin(options: ResolvedOptions): string {
  * Removes the response parameters with history.replaceState, but only while the address bar still shows this
  * response: if the app already navigated on (to returnTo), its URL is left alone.
  */
-function scrubAddressBar(options: ResolvedOptions, state: string | null): void {
+function scrubAddressBar(options: ResolvedOptions, state: string | null): string | undefined {
   const win = options.window;
-  if (!win) return;
+  if (!win) return undefined;
   try {
     const current = new URL(win.location.href);
     if (
@@ -70,12 +70,14 @@ function scrubAddressBar(options: ResolvedOptions, state: string | null): void {
         ? !RESPONSE_PARAMS.some((p) => current.searchParams.has(p))
         : current.searchParams.get('state') !== state
     ) {
-      return;
+      return undefined;
     }
     for (const name of RESPONSE_PARAMS) current.searchParams.delete(name);
     win.history.replaceState(win.history.state, '', `${current.pathname}${current.search}${current.hash}`);
+    return win.location.href;
   } catch {
     // an exotic window stand-in or a sandbox forbidding replaceState: cleaning is hygiene, not correctness
+    return undefined;
   }
 }
 
@@ -194,9 +196,16 @@ export function createCallbackHandler(deps: CallbackDeps) {
     };
   }
 
+  // The address bar we cleaned last, so a second argument-less call (a double click) joins the first flight.
+  let cleaned: { href: string; state: string } | undefined;
+
   return async function handleRedirectCallback(input?: string | URL): Promise<RedirectResult> {
     const url = resolveCallbackUrl(input, deps.options);
     const params = url.searchParams;
+    if (input === undefined && cleaned && url.href === cleaned.href) {
+      const earlier = flights.get(cleaned.state);
+      if (earlier) return earlier;
+    }
     if (!params.has('code') && !params.has('error')) {
       throw new TelnyxAuthError(
         'not_a_callback',
@@ -215,7 +224,8 @@ export function createCallbackHandler(deps: CallbackDeps) {
     let flight = flights.get(state);
     if (!flight) {
       // The code is single use and now spent or about to be: take it out of the address bar and history.
-      scrubAddressBar(deps.options, state);
+      const href = scrubAddressBar(deps.options, state);
+      if (href !== undefined) cleaned = { href, state };
       flight = run(params, state);
       flights.set(state, flight);
     }

@@ -7,7 +7,10 @@ export function httpOptions<M, B>(options: ResolvedOptions): HttpRequestOptions<
     [customFetch]: (url, init) => options.fetch(url, init as RequestInit),
     // Only ever true for http://localhost / 127.0.0.0/8 / [::1] (checked in options.ts): the dev server.
     [allowInsecureRequests]: options.allowInsecureLoopback,
-    signal: () => AbortSignal.timeout(options.requestTimeoutMs),
+    // AbortSignal.timeout is missing in older browsers (Safari < 16): no timeout beats failing every request.
+    ...(typeof AbortSignal.timeout === 'function'
+      ? { signal: () => AbortSignal.timeout(options.requestTimeoutMs) }
+      : {}),
   };
 }
 
