@@ -79,6 +79,28 @@ describe('AuthCallback (mock client)', () => {
     expect(mock.calls.loginWithRedirect).toEqual([{ returnTo: '/home' }]);
   });
 
+  it('still settles the shared attempt when the callback route unmounts before it finished', async () => {
+    const mock = createMockTelnyxAuth(mockAuthState.loading(), {
+      callback: new TelnyxAuthError('code_exchange_failed', 'token endpoint unavailable'),
+    });
+    const callbackRoute = render(
+      <MockTelnyxAuthProvider client={mock}>
+        <AuthCallback url={CALLBACK} />
+      </MockTelnyxAuthProvider>,
+    );
+    callbackRoute.unmount(); // the app navigated away while the code was being exchanged
+    render(
+      <MockTelnyxAuthProvider client={mock}>
+        <RequireAuth fallback={<p>waiting</p>} errorFallback={(error) => <p>{`guard: ${error.code}`}</p>}>
+          secret
+        </RequireAuth>
+      </MockTelnyxAuthProvider>,
+    );
+    await act(async () => {});
+    expect(screen.getByText('guard: code_exchange_failed')).toBeTruthy();
+    expect(mock.calls.loginWithRedirect).toEqual([]);
+  });
+
   it('goes home when the callback page is reloaded after a successful sign-in', async () => {
     const mock = createMockTelnyxAuth(mockAuthState.authenticated());
     const successes: string[] = [];

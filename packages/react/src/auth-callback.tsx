@@ -44,16 +44,16 @@ export function AuthCallback<AppState = unknown>(props: AuthCallbackProps<AppSta
   useEffect(() => {
     const href = url ?? (callbackUrl.current ??= window.location.href);
     let active = true;
+    // The shared attempt is updated even after unmount (guards elsewhere wait for it); this instance's
+    // navigation and state only while mounted, so StrictMode's discarded first run does neither.
     const finish = (returnTo: string, appState: AppState | undefined): void => {
-      if (!active) return;
       attempt.succeed();
-      (onSuccess.current ?? replaceLocation)(returnTo, appState);
+      if (active) (onSuccess.current ?? replaceLocation)(returnTo, appState);
     };
     const failed = (reason: unknown): void => {
-      if (!active) return;
       const authError = toAuthError(reason);
       attempt.fail(authError);
-      setError(authError);
+      if (active) setError(authError);
     };
 
     attempt.completing();

@@ -48,15 +48,11 @@ export function RequireAuth(props: RequireAuthProps): ReactNode {
     shallowEqual,
   );
   const [attemptState, attempt] = useSignInAttempt(client);
-  const failure =
-    session.isAuthenticated || attemptState.redirecting
-      ? null
-      : (attemptState.error ?? signInFailure(session));
+  // While a redirect is under way or an <AuthCallback> is completing, wait: neither error nor new redirect.
+  const busy = attemptState.redirecting || attemptState.completing;
+  const failure = session.isAuthenticated || busy ? null : (attemptState.error ?? signInFailure(session));
   const mustSignIn =
-    !session.isAuthenticated &&
-    session.status === 'unauthenticated' &&
-    !attemptState.redirecting &&
-    failure === null;
+    !session.isAuthenticated && session.status === 'unauthenticated' && !busy && failure === null;
 
   useEffect(() => {
     if (!mustSignIn) return;
