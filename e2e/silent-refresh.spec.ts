@@ -50,3 +50,24 @@ test('a failing token endpoint keeps the session and says so', async ({ page, de
   await expect(page.getByText(/^Renewed at/)).toBeVisible();
   await expect(signedInHeading(page)).toBeVisible();
 });
+
+// KNOWN BUG in @telnyx-oauth/core (reported to the lead): the refresh leeway (60 s) is not capped by the
+// token's lifetime, so a token living less than 60 s is "due" the moment it arrives and every tab refreshes
+// in a tight loop (39 refreshes in 10 s with a 5 s token). `test.fail` keeps this journey honest: the run
+// fails as soon as core is fixed, and then the annotation must go.
+test('a token shorter-lived than the refresh leeway is renewed calmly, not in a loop', async ({
+  page,
+  devServer,
+}) => {
+  test.fail(true, 'core refreshes in a loop when accessTokenTtl < refreshLeeway');
+  await devServer.configure({ accessTokenTtl: 20 });
+  await signIn(page);
+  // Shortly after sign-in nothing needs renewing yet, or at most one renewal happened.
+  await page.waitForTimeout(3000);
+  try {
+    expect(await devServer.count('token:refresh_token')).toBeLessThanOrEqual(1);
+    await expect(signedInHeading(page)).toBeVisible();
+  } finally {
+    await page.close(); // ends a refresh loop, if any, before the fixtures check the run
+  }
+});

@@ -4,7 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { test as base, type Page } from '@playwright/test';
+import { expect, test as base, type Page } from '@playwright/test';
 import { DevServerAdmin } from './dev-server.js';
 import { TokenWatch } from './token-watch.js';
 
@@ -31,8 +31,12 @@ export const test = base.extend<{ devServer: DevServerAdmin; tokenWatch: TokenWa
       const watch = new TokenWatch();
       await watch.attach(context);
       await use(watch);
-      // Every test, whatever it proves, also proves no token leaked into a URL, Web Storage or the console.
+      // Every test, whatever it proves, also proves no token leaked into a URL, Web Storage or the console,
+      // and that nothing was blocked by the demo's strict Content-Security-Policy (no inline script/style).
       await watch.assertNoLeaks(context.pages());
+      expect(watch.consoleMessages.filter((message) => message.includes('Content Security Policy'))).toEqual(
+        [],
+      );
     },
     { auto: true },
   ],
