@@ -101,13 +101,17 @@ function credentialSource(options: ClientOptions): CredentialSource {
   const { auth, accessToken } = options;
   if (auth) {
     return {
+      field: 'auth',
       get: () => auth.getAccessToken(),
       refresh: () => auth.getAccessToken({ forceRefresh: true }),
     };
   }
-  if (typeof accessToken === 'function') return { get: async () => (await accessToken()) || undefined };
-  const token = accessToken || options.apiKey || readEnv('TELNYX_API_KEY');
-  return { get: async () => token || undefined };
+  if (typeof accessToken === 'function') {
+    return { field: 'accessToken', get: async () => (await accessToken()) || undefined };
+  }
+  if (accessToken) return { field: 'accessToken', get: async () => accessToken };
+  const apiKey = options.apiKey || readEnv('TELNYX_API_KEY');
+  return { field: 'apiKey', get: async () => apiKey || undefined };
 }
 
 /** `process.env[name]`, or undefined where there is no `process` (browsers, workers) or it throws. */

@@ -45,24 +45,24 @@ export class Page<Item> implements AsyncIterable<Item> {
   }
 
   /** This page, then every following one. */
-  async *iterPages(): AsyncGenerator<Page<Item>, void, undefined> {
-    yield this;
-    let page: Page<Item> = this.#self();
-    while (page.hasNextPage()) {
-      const next = await page.getNextPage();
-      // A server that ignores page[number] would hand back the same page forever.
-      if (next.meta.page_number <= page.meta.page_number) return;
-      page = next;
-      yield page;
-    }
-  }
-
-  #self(): Page<Item> {
-    return this;
+  iterPages(): AsyncGenerator<Page<Item>, void, undefined> {
+    return walkPages(this);
   }
 
   async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
     for await (const page of this.iterPages()) yield* page.data;
+  }
+}
+
+async function* walkPages<Item>(first: Page<Item>): AsyncGenerator<Page<Item>, void, undefined> {
+  let page = first;
+  yield page;
+  while (page.hasNextPage()) {
+    const next = await page.getNextPage();
+    // A server that ignores page[number] would hand back the same page forever.
+    if (next.meta.page_number <= page.meta.page_number) return;
+    page = next;
+    yield page;
   }
 }
 

@@ -258,6 +258,19 @@ describe('session binding', () => {
   });
 });
 
+describe('credentials', () => {
+  it('refuses a key with a line break or space before sending, naming the option', async () => {
+    const { api, requests } = setup([json(200, GRANT)], { apiKey: 'KEY\nX-Injected: 1' });
+    await expect(api.oauthGrants.retrieve('g1')).rejects.toMatchObject({
+      code: 'validation_error',
+      field: 'apiKey',
+    });
+    const spaced = setup([json(200, GRANT)], { accessToken: async () => 'two words' });
+    await expect(spaced.api.oauthGrants.retrieve('g1')).rejects.toMatchObject({ field: 'accessToken' });
+    expect(requests.length + spaced.requests.length).toBe(0);
+  });
+});
+
 describe('responses', () => {
   it('resolves a 204 to undefined', async () => {
     const { api } = setup([empty(204)]);

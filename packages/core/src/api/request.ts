@@ -61,6 +61,8 @@ export interface APIRequest {
 
 /** Where bearer tokens come from. `refresh` exists only for session-bound clients. */
 export interface CredentialSource {
+  /** The option the credentials came from, named in errors (`apiKey`, `accessToken`, `auth`). */
+  field: string;
   get(): Promise<string | undefined>;
   refresh?: () => Promise<string>;
 }
@@ -91,6 +93,8 @@ interface AttemptResponse extends RawResponse {
 }
 
 const TIMEOUT = Symbol('timeout');
+/** RFC 6750 §2.1: b64token = 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"=" (leniently: any visible ASCII). */
+const BEARER_TOKEN = /^[\x21-\x7E]+$/;
 
 export class Transport {
   constructor(readonly config: TransportConfig) {}
@@ -152,9 +156,16 @@ export class Transport {
 
   private async bearerToken(req: APIRequest): Promise<string> {
     const token = await this.config.credentials.get();
+    if (token && !BEARER_TOKEN.test(token)) {
+      // RFC 6750 §2.1 b64token; anything else would be refused by Headers or mangled on the wire.
+      throw new ValidationError(
+        this.config.credentials.field,
+        'must be a token without spaces or control characters',
+      );
+    }
     if (!token) {
       throw new ValidationError(
-        'apiKey',
+        this.config.credentials.field,
         `${req.method} ${req.path} needs credentials: pass apiKey or accessToken, set TELNYX_API_KEY, ` +
           'or bind a signed-in session with createTelnyxOAuthAPI({ auth })',
       );
