@@ -3,6 +3,7 @@
  * the snapshot store into the public client. State lives here; each protocol step lives in its own module.
  */
 import { buildAuthorizeUrl } from './authorize.js';
+import { createAutoRefresh } from './auto-refresh.js';
 import { createAuthFetch } from './auth-fetch.js';
 import { createCallbackHandler, resolveCallbackUrl } from './callback.js';
 import { createDiscovery } from './discovery.js';
@@ -27,11 +28,6 @@ import type {
   TelnyxAuthOptions,
 } from './types.js';
 
-/** setTimeout's ceiling (about 24.8 days); longer delays would fire immediately. */
-const MAX_TIMER_MS = 2 ** 31 - 1;
-const BACKGROUND_RETRY_MS = 30_000;
-const BACKGROUND_RETRY_MAX_MS = 5 * 60_000;
-
 function toAuthError(cause: unknown): TelnyxAuthError {
   return cause instanceof TelnyxAuthError
     ? cause
@@ -53,10 +49,6 @@ export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
   let destroyed = false;
   let tabSync: TabSync = { post: () => undefined, close: () => undefined };
   let messages: Promise<void> = Promise.resolve();
-  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
-  let retryNotBefore = 0;
-  let backgroundFailures = 0;
-  const removeWakeListeners: Array<() => void> = [];
 
   function emit(event: AuthEvent): void {
     for (const listener of [...eventListeners]) {
@@ -79,58 +71,27 @@ export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
       error: null,
       signOutReason: null,
     });
-    scheduleRefresh();
+    autoRefresh.schedule();
   }
 
   function applySignedOut(reason: SignOutReason | null, error: TelnyxAuthError | null): void {
     tokens = null;
     epoch += 1;
-    clearTimeout(refreshTimer);
+    autoRefresh.schedule(); // no tokens: disarms the timer
     store.update({ status: 'unauthenticated', expiresAt: null, scope: [], error, signOutReason: reason });
   }
 
-  // ---- proactive refresh -------------------------------------------------------------------------------------
-
-  function scheduleRefresh(): void {
-    clearTimeout(refreshTimer);
-    refreshTimer = undefined;
-    if (!options.autoRefresh || destroyed || !tokens?.refreshToken || tokens.expiresAt === null) return;
-    const due = Math.max(tokens.expiresAt - options.refreshLeewayMs, retryNotBefore) - now();
-    refreshTimer = setTimeout(backgroundRefresh, Math.min(Math.max(due, 0), MAX_TIMER_MS));
-  }
-
-  function backgroundRefresh(): void {
-    if (destroyed || !tokens || !needsRefresh(tokens, now(), options.refreshLeewayMs)) {
-      scheduleRefresh();
-      return;
-    }
-    coordinator.refresh().catch(() => undefined); // the outcome is in the snapshot and the events
-  }
-
-  /** Timers are throttled in background tabs and useless offline: re-check when the page is back. */
-  function installWakeListeners(): void {
-    if (!options.autoRefresh) return;
-    const doc = (globalThis as { document?: Document }).document;
-    const win = typeof window === 'undefined' ? undefined : window;
-    const onVisible = (): void => {
-      if (doc?.visibilityState !== 'hidden' && now() >= retryNotBefore) backgroundRefresh();
-    };
-    const onOnline = (): void => {
-      retryNotBefore = 0;
-      backgroundFailures = 0;
-      backgroundRefresh();
-    };
-    if (doc && typeof doc.addEventListener === 'function') {
-      doc.addEventListener('visibilitychange', onVisible);
-      removeWakeListeners.push(() => doc.removeEventListener('visibilitychange', onVisible));
-    }
-    if (win && typeof win.addEventListener === 'function') {
-      win.addEventListener('online', onOnline);
-      removeWakeListeners.push(() => win.removeEventListener('online', onOnline));
-    }
-  }
-
   // ---- refresh coordination ----------------------------------------------------------------------------------
+
+  const autoRefresh = createAutoRefresh({
+    enabled: options.autoRefresh,
+    leewayMs: options.refreshLeewayMs,
+    now,
+    tokens: () => (destroyed ? null : tokens),
+    refresh: () => {
+      coordinator.refresh().catch(() => undefined); // the outcome is in the snapshot and the events
+    },
+  });
 
   const coordinator = new RefreshCoordinator(
     options,
@@ -143,9 +104,8 @@ export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
       },
       succeeded(next, source) {
         const changed = tokens?.accessToken !== next.accessToken;
-        retryNotBefore = 0;
-        backgroundFailures = 0;
         applySignedIn(next);
+        autoRefresh.succeeded();
         if (source === 'refreshed') tabSync.post({ type: 'refreshed' });
         if (changed && next.expiresAt !== null) emit({ type: 'refreshed', expiresAt: next.expiresAt });
       },
@@ -159,10 +119,7 @@ export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
       failed(error) {
         if (tokens) {
           store.update({ status: 'error', error });
-          const backoff = Math.min(BACKGROUND_RETRY_MS * 2 ** backgroundFailures, BACKGROUND_RETRY_MAX_MS);
-          backgroundFailures += 1;
-          retryNotBefore = now() + Math.max(error.retryAfterMs ?? 0, backoff);
-          scheduleRefresh();
+          autoRefresh.failed(error);
         }
         emit({ type: 'error', error });
       },
@@ -225,7 +182,7 @@ export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
         `telnyx-oauth:${options.issuer}:${options.clientId}`,
         onTabMessage,
       );
-      installWakeListeners();
+      autoRefresh.listen();
       loading = load().then(() => store.get());
     }
     return loading;
@@ -241,9 +198,8 @@ export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
       emit({ type: 'error', error: toAuthError(cause) });
     }
     epoch += 1;
-    retryNotBefore = 0;
-    backgroundFailures = 0;
     applySignedIn(next);
+    autoRefresh.succeeded();
     tabSync.post({ type: 'signed_in' });
     emit({ type: 'signed_in' });
   }
@@ -385,8 +341,7 @@ export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
 
     destroy() {
       destroyed = true;
-      clearTimeout(refreshTimer);
-      for (const remove of removeWakeListeners.splice(0)) remove();
+      autoRefresh.stop();
       tabSync.close();
     },
   };
