@@ -147,6 +147,28 @@ describe('retries', () => {
   });
 });
 
+describe('the default sleep, under fake timers', () => {
+  it('sends the retry only once Retry-After has passed', async () => {
+    vi.useFakeTimers();
+    try {
+      const scripted = scriptedFetch(json(429, {}, { 'retry-after': '2' }), json(200, GRANT));
+      const api = new TelnyxOAuthAPI({
+        apiKey: 'K',
+        baseURL: 'https://api.example.test',
+        fetch: scripted.fetch,
+      });
+      const pending = api.oauthGrants.retrieve('g1');
+      await vi.advanceTimersByTimeAsync(1_999);
+      expect(scripted.requests).toHaveLength(1);
+      await vi.advanceTimersByTimeAsync(1);
+      await expect(pending).resolves.toEqual(GRANT);
+      expect(scripted.requests).toHaveLength(2);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
+
 describe('single-use token requests (code exchange, refresh)', () => {
   const TOKEN = { access_token: 'at', token_type: 'Bearer', expires_in: 1800 };
   const exchange = (api: TelnyxOAuthAPI) =>

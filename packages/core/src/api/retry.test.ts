@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { backoffDelay, isRetryableStatus, serverRequestedDelay } from './retry.js';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { abortableSleep, backoffDelay, isRetryableStatus, serverRequestedDelay } from './retry.js';
 
 describe('isRetryableStatus', () => {
   it.each([408, 409, 429, 500, 502, 503, 504])('retries %i', (status) => {
@@ -57,5 +57,32 @@ describe('backoffDelay', () => {
     expect(backoffDelay(0, 0.999999)).toBeGreaterThan(375);
     expect(backoffDelay(0, 0.999999)).toBeLessThanOrEqual(500);
     expect(backoffDelay(3, 0.5)).toBe(3500);
+  });
+});
+
+describe('abortableSleep (the default wait)', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('resolves after the delay, not before', async () => {
+    vi.useFakeTimers();
+    let done = false;
+    const sleeping = abortableSleep(1000).then(() => (done = true));
+    await vi.advanceTimersByTimeAsync(999);
+    expect(done).toBe(false);
+    await vi.advanceTimersByTimeAsync(1);
+    await sleeping;
+    expect(done).toBe(true);
+  });
+
+  it('rejects with the abort reason as soon as the signal aborts, and leaves no timer behind', async () => {
+    vi.useFakeTimers();
+    const controller = new AbortController();
+    const sleeping = abortableSleep(60_000, controller.signal);
+    controller.abort(new Error('stop'));
+    await expect(sleeping).rejects.toThrow('stop');
+    expect(vi.getTimerCount()).toBe(0);
+    await expect(abortableSleep(10, controller.signal)).rejects.toThrow('stop');
   });
 });
