@@ -12,6 +12,8 @@
  *       └── InternalServerError ≥ 500
  */
 
+import { serverRequestedDelay } from './retry.js';
+
 export type TelnyxAPIErrorCode =
   | 'validation_error'
   | 'api_error'
@@ -74,6 +76,8 @@ export class APIError extends TelnyxError {
   readonly oauthErrorDescription: string | undefined;
   /** `x-request-id` of the response, for support tickets. */
   readonly requestId: string | undefined;
+  /** The wait the server asked for (`retry-after-ms` / `Retry-After`), in ms, when it asked. */
+  readonly retryAfterMs: number | undefined;
 
   /** The parsed response body; the same value as `error` (Telnyx's SDKs name it both ways). */
   get body(): unknown {
@@ -96,6 +100,7 @@ export class APIError extends TelnyxError {
     this.oauthError = parsed.oauthError;
     this.oauthErrorDescription = parsed.oauthErrorDescription;
     this.requestId = headers?.get('x-request-id') ?? undefined;
+    this.retryAfterMs = serverRequestedDelay(headers);
   }
 
   /** The class for an HTTP status, as Telnyx's SDKs map it. */

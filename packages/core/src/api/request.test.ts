@@ -87,6 +87,7 @@ describe('retries', () => {
     const error = await api.oauthGrants.retrieve('g1').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RateLimitError);
     expect((error as RateLimitError).headers?.get('retry-after')).toBe('3600');
+    expect((error as RateLimitError).retryAfterMs).toBe(3_600_000);
     expect(requests).toHaveLength(1);
   });
 
