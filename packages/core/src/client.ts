@@ -169,6 +169,7 @@ export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
       const wasSignedIn = tokens !== null;
       if (!wasSignedIn || message.type === 'signed_in') epoch += 1;
       applySignedIn(record.tokens);
+      autoRefresh.succeeded();
       if (!wasSignedIn) emit({ type: 'signed_in' });
       else if (record.tokens.expiresAt !== null)
         emit({ type: 'refreshed', expiresAt: record.tokens.expiresAt });
@@ -184,6 +185,7 @@ export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
       );
       autoRefresh.listen();
       loading = load().then(() => store.get());
+      messages = loading.then(() => undefined); // announcements apply after the stored session was read
     }
     return loading;
   }
