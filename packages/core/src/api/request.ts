@@ -19,6 +19,8 @@ import {
   serverRequestedDelay,
   type RetryPolicy,
 } from './retry.js';
+import { applyClientAuth, formEncode } from './encode.js';
+import { errorText, readResponse, type AttemptResponse } from './response.js';
 
 export type HTTPMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
@@ -84,12 +86,6 @@ export interface RawResponse {
   /** Parsed JSON; undefined for 204 and for redirects. */
   body: unknown;
   location: string | null;
-}
-
-/** One attempt's answer, read in full; `succeeded` includes a browser's opaque manual redirect. */
-interface AttemptResponse extends RawResponse {
-  text: string;
-  succeeded: boolean;
 }
 
 const TIMEOUT = Symbol('timeout');
@@ -244,96 +240,12 @@ export class Transport {
   }
 }
 
-function readResponse(res: Response, text: string, manualRedirect: boolean): AttemptResponse {
-  const location = res.headers.get('location');
-  const succeeded = isSuccess({ status: res.status, type: res.type }, manualRedirect);
-  // A redirect-returning call only reports where it leads; whatever page came with it is not read.
-  if (succeeded && manualRedirect) {
-    return { status: res.status, headers: res.headers, body: undefined, location, text, succeeded };
-  }
-  const isJSON = /\bjson\b/i.test(res.headers.get('content-type') ?? '');
-  let body: unknown = text === '' ? undefined : text;
-  if (text !== '' && (isJSON || succeeded)) {
-    try {
-      body = JSON.parse(text);
-    } catch (cause) {
-      // A 2xx that isn't JSON breaks the contract; an error page that isn't JSON is still an error.
-      if (succeeded) {
-        throw new APIError(
-          res.status,
-          text,
-          'The server answered with a body that is not JSON.',
-          res.headers,
-          {
-            code: 'invalid_response',
-            cause,
-          },
-        );
-      }
-    }
-  }
-  return { status: res.status, headers: res.headers, body, location, text, succeeded };
-}
-
-function isSuccess(res: { status: number; type?: string }, manualRedirect: boolean): boolean {
-  if (res.status >= 200 && res.status < 300) return true;
-  // Browsers hide manual redirects behind an opaque response with status 0.
-  if (manualRedirect) return res.type === 'opaqueredirect' || (res.status >= 300 && res.status < 400);
-  return false;
-}
-
 /** RFC 6750 §3: retry on `invalid_token`, or when the header names no error at all. */
 function isInvalidToken(headers: Headers): boolean {
   const challenge = headers.get('www-authenticate');
   if (!challenge) return true;
   const error = /error="?([^",\s]+)"?/i.exec(challenge)?.[1];
   return error === undefined || error === 'invalid_token';
-}
-
-function applyClientAuth(
-  headers: Headers,
-  fields: Record<string, unknown>,
-  options: ClientAuthOptions,
-): void {
-  const { clientId, clientSecret } = options;
-  if (clientSecret !== undefined && clientId === undefined) {
-    throw new ValidationError('clientId', 'is required with clientSecret (HTTP Basic client authentication)');
-  }
-  if (clientId !== undefined && clientSecret !== undefined) {
-    // RFC 6749 §2.3.1: both parts are form-urlencoded before base64.
-    const user = formComponent(clientId);
-    const password = formComponent(clientSecret);
-    headers.set('authorization', `Basic ${base64(`${user}:${password}`)}`);
-  } else if (clientId !== undefined && fields.client_id === undefined) {
-    fields.client_id = clientId;
-  }
-}
-
-function formComponent(value: string): string {
-  return new URLSearchParams({ v: value }).toString().slice(2);
-}
-
-function base64(text: string): string {
-  const bytes = new TextEncoder().encode(text);
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary);
-}
-
-function formEncode(fields: Record<string, unknown>): string {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(fields)) {
-    if (value === undefined || value === null) continue;
-    params.set(key, Array.isArray(value) ? value.join(' ') : String(value));
-  }
-  return params.toString();
-}
-
-function errorText(res: AttemptResponse): string | undefined {
-  if (typeof res.body !== 'string') return undefined;
-  const type = res.headers.get('content-type') ?? '';
-  if (/html/i.test(type) || res.text.length > 300) return undefined;
-  return res.text.trim() || undefined;
 }
 
 function validateCount(field: string, value: number, min: number): number {
