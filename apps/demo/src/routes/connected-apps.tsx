@@ -124,7 +124,7 @@ function GrantRow({ grant, onRevoked }: { grant: OAuthGrant; onRevoked: () => vo
           {isThisApp ? 'Telnyx OAuth Demo' : grant.client_id}{' '}
           {isThisApp ? <span className="badge badge--ok">This app</span> : null}
         </div>
-        <div className="cell-sub">{grant.client_id}</div>
+        {isThisApp ? <div className="cell-sub">{grant.client_id}</div> : null}
       </td>
       <td data-label="Scopes">
         <ul className="chips">
