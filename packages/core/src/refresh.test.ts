@@ -222,6 +222,21 @@ describe('refresh failures', () => {
     });
   });
 
+  it("sends nothing while the server's Retry-After runs, then refreshes", async () => {
+    const client = await signedIn();
+    server.faults.inject({ endpoint: 'token', status: 429, retryAfter: 120, count: 1 });
+    vi.setSystemTime(Date.now() + TTL_MS + 1000);
+    await expect(client.getAccessToken()).rejects.toMatchObject({
+      code: 'refresh_failed',
+      retryAfterMs: 120_000,
+    });
+    await expect(client.getAccessToken()).rejects.toMatchObject({ code: 'refresh_failed' });
+    expect(server.counters.get('token')).toBe(1);
+    vi.setSystemTime(Date.now() + 121_000);
+    await expect(client.getAccessToken()).resolves.toMatch(/.+/);
+    expect(server.counters.get('token')).toBe(2);
+  });
+
   it('treats a malformed refresh response as invalid_response and keeps the session', async () => {
     const client = await signedIn();
     server.faults.inject({

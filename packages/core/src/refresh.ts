@@ -48,6 +48,7 @@ export class RefreshCoordinator {
   private inflight: Promise<TokenSet> | undefined;
   private readonly lockName: string;
   private readonly endedBy = new WeakSet<TelnyxAuthError>();
+  private backoff: { until: number; error: TelnyxAuthError } | undefined;
 
   constructor(
     private readonly options: ResolvedOptions,
@@ -65,6 +66,9 @@ export class RefreshCoordinator {
 
   /** Single flight: concurrent callers in this tab share one refresh. */
   refresh(request: RefreshRequest = {}): Promise<TokenSet> {
+    // The server asked us (Retry-After) not to come back yet: answer from the last failure, send nothing.
+    if (!this.inflight && this.backoff && this.now() < this.backoff.until)
+      return Promise.reject(this.backoff.error);
     if (!this.inflight) {
       this.inflight = this.runWithRetries(request).finally(() => {
         this.inflight = undefined;
@@ -77,7 +81,9 @@ export class RefreshCoordinator {
     this.hooks.started();
     for (let attempt = 0; ; attempt += 1) {
       try {
-        return await this.underLock(request);
+        const tokens = await this.underLock(request);
+        this.backoff = undefined;
+        return tokens;
       } catch (cause) {
         const error = toAuthError(cause);
         if (this.endedBy.has(error)) throw error; // already reported through hooks.ended
@@ -85,6 +91,8 @@ export class RefreshCoordinator {
         const retryable =
           error.recoverable && error.code === 'refresh_failed' && attempt < this.options.maxRefreshRetries;
         if (!retryable || delay > this.options.maxRetryDelayMs) {
+          if (error.retryAfterMs !== undefined)
+            this.backoff = { until: this.now() + error.retryAfterMs, error };
           this.hooks.failed(error);
           throw error;
         }
