@@ -5,7 +5,7 @@
  * to 5 min, or the server's Retry-After when longer) instead of hammering the token endpoint.
  */
 import type { TelnyxAuthError } from './errors.js';
-import { needsRefresh, type TokenSet } from './token-set.js';
+import { needsRefresh, refreshDueAt, type TokenSet } from './token-set.js';
 
 /** setTimeout's ceiling (about 24.8 days); longer delays would fire immediately. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -42,9 +42,10 @@ export function createAutoRefresh(deps: AutoRefreshDeps): AutoRefresh {
     clearTimeout(timer);
     timer = undefined;
     const tokens = deps.tokens();
-    if (!deps.enabled || stopped || !tokens?.refreshToken || tokens.expiresAt === null) return;
-    const due = Math.max(tokens.expiresAt - deps.leewayMs, retryNotBefore) - deps.now();
-    timer = setTimeout(check, Math.min(Math.max(due, 0), MAX_TIMER_MS));
+    const dueAt = tokens ? refreshDueAt(tokens, deps.leewayMs) : null;
+    if (!deps.enabled || stopped || !tokens?.refreshToken || dueAt === null) return;
+    const delay = Math.max(dueAt, retryNotBefore) - deps.now();
+    timer = setTimeout(check, Math.min(Math.max(delay, 0), MAX_TIMER_MS));
   }
 
   function check(): void {

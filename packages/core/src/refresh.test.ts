@@ -317,6 +317,21 @@ describe('proactive refresh', () => {
     expect(client.getSnapshot().status).toBe('authenticated');
   });
 
+  it('renews a token that lives shorter than the leeway calmly, at half its lifetime, not in a loop', async () => {
+    server.config.accessTokenTtl = 20;
+    const client = await signedIn({ autoRefresh: true, refreshLeeway: 60 });
+    await vi.advanceTimersByTimeAsync(3_000);
+    expect(server.counters.get('token:refresh_token')).toBe(0);
+    expect(await client.getAccessToken()).toMatch(/.+/);
+    expect(server.counters.get('token:refresh_token')).toBe(0);
+    await vi.advanceTimersByTimeAsync(7_500);
+    await vi.waitFor(() => expect(server.counters.get('token:refresh_token')).toBe(1));
+    await vi.advanceTimersByTimeAsync(60_000); // one renewal per ~10 s of a 20 s token
+    expect(server.counters.get('token:refresh_token')).toBeGreaterThanOrEqual(6);
+    expect(server.counters.get('token:refresh_token')).toBeLessThanOrEqual(8);
+    expect(client.getSnapshot().status).toBe('authenticated');
+  });
+
   it('after a failed background refresh waits before trying again instead of hammering the server', async () => {
     const client = await signedIn({ autoRefresh: true });
     server.faults.inject({ endpoint: 'token', status: 503, count: 100 });

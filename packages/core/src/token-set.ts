@@ -43,9 +43,21 @@ export function tokenSetFromResponse(
   };
 }
 
-/** True when the access token expires within `leewayMs` (or already has). Unknown expiry never needs refresh. */
+/**
+ * When the access token is due for refresh: `leewayMs` before expiry, but never earlier than half its lifetime.
+ * The cap matters for short-lived tokens: a 20 s token with a 60 s leeway would otherwise be "due" the moment it
+ * arrives and every refresh would trigger the next one (a refresh loop). null when the expiry is unknown.
+ */
+export function refreshDueAt(tokens: TokenSet, leewayMs: number): number | null {
+  if (tokens.expiresAt === null) return null;
+  const lifetime = Math.max(0, tokens.expiresAt - tokens.receivedAt);
+  return tokens.expiresAt - Math.min(leewayMs, lifetime / 2);
+}
+
+/** True when the token is due (see refreshDueAt) or expired. Unknown expiry never needs refresh. */
 export function needsRefresh(tokens: TokenSet, now: number, leewayMs: number): boolean {
-  return tokens.expiresAt !== null && now >= tokens.expiresAt - leewayMs;
+  const due = refreshDueAt(tokens, leewayMs);
+  return due !== null && now >= due;
 }
 
 export function isExpired(tokens: TokenSet, now: number): boolean {
