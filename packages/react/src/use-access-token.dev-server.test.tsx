@@ -20,10 +20,19 @@ function Token() {
     <p data-testid="token">{isLoading ? 'loading' : error ? `error ${error.code}` : (token ?? 'none')}</p>
   );
 }
-/** Lets promises, React work and zero-delay timers run (the clock is fake in one test). */
-async function settle(rounds = 10) {
-  for (let i = 0; i < rounds; i += 1) await act(() => vi.advanceTimersByTimeAsync(1));
+/**
+ * Runs fake timers, React work and real I/O (the dev server signs tokens with WebCrypto, which completes
+ * on its own schedule) until `done()` holds, a bounded number of rounds.
+ */
+async function settleUntil(done: () => boolean, rounds = 200): Promise<void> {
+  for (let i = 0; i < rounds && !done(); i += 1) {
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(1);
+      await new Promise((resolve) => setImmediate(resolve));
+    });
+  }
 }
+const isToken = (text: string | null | undefined) => /^[\w.-]{20,}$/.test(text ?? '');
 const shown = () => screen.getByTestId('token').textContent;
 
 describe('useAccessToken', () => {
@@ -67,16 +76,16 @@ describe('useAccessToken', () => {
           <Token />
         </TelnyxAuthProvider>,
       );
-      await settle();
+      await settleUntil(() => isToken(shown()));
       const first = shown();
       expect(first).toMatch(/^[\w.-]{20,}$/);
       server.config.accessTokenTtl = 1800;
       // autoRefresh is off in the harness: only the hook's expiry timer can bring a new token.
       await act(() => vi.advanceTimersByTimeAsync(59_000));
-      await settle();
+      await settleUntil(() => shown() !== first, 20);
       expect(shown()).toBe(first);
       await act(() => vi.advanceTimersByTimeAsync(2_000));
-      await settle();
+      await settleUntil(() => isToken(shown()) && shown() !== first);
       expect(shown()).not.toBe(first);
       expect(shown()).toMatch(/^[\w.-]{20,}$/);
       expect(server.counters.get('token:refresh_token')).toBe(1);
