@@ -33,6 +33,25 @@ describe('useAuth', () => {
     expect(auth?.isAuthenticated).toBe(false);
   });
 
+  it('returns to the current path after login() by default', async () => {
+    window.history.replaceState(null, '', '/invoices?page=2#latest');
+    const mock = createMockTelnyxAuth(mockAuthState.unauthenticated());
+    let auth: UseAuthResult | undefined;
+    function Probe() {
+      auth = useAuth();
+      return null;
+    }
+    render(
+      <MockTelnyxAuthProvider client={mock}>
+        <Probe />
+      </MockTelnyxAuthProvider>,
+    );
+    await auth?.login({ scope: 'billing.read' });
+    expect(mock.calls.loginWithRedirect).toEqual([
+      { returnTo: '/invoices?page=2#latest', scope: 'billing.read' },
+    ]);
+  });
+
   it('does not re-render a component that reads only isAuthenticated when the token is refreshed', () => {
     const mock = createMockTelnyxAuth(mockAuthState.authenticated({ expiresAt: 1_000 }));
     let renders = 0;

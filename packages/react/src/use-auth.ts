@@ -10,6 +10,7 @@ import type {
   TelnyxAuthError,
 } from '@telnyx-oauth/core';
 import { useTelnyxAuthClient } from './context.js';
+import { currentPath } from './navigate.js';
 
 export interface UseAuthResult {
   readonly status: AuthStatus;
@@ -18,7 +19,10 @@ export interface UseAuthResult {
   readonly error: TelnyxAuthError | null;
   readonly scope: readonly string[];
   readonly expiresAt: number | null;
-  /** Starts the redirect to Telnyx (`client.loginWithRedirect`). Stable across renders. */
+  /**
+   * Starts the redirect to Telnyx (`client.loginWithRedirect`); `returnTo` defaults to the current
+   * pathname + search + hash. Stable across renders.
+   */
   login(options?: LoginOptions): Promise<void>;
   /** Ends the session (revokes the refresh token by default). Stable across renders. */
   logout(options?: LogoutOptions): Promise<void>;
@@ -44,7 +48,8 @@ interface Actions {
 
 function bindActions(client: TelnyxAuth): Actions {
   return {
-    login: (options) => client.loginWithRedirect(options),
+    // Like <SignInWithTelnyx> and <RequireAuth>: come back to where the user was, unless told otherwise.
+    login: (options) => client.loginWithRedirect({ returnTo: currentPath(), ...options }),
     logout: (options) => client.logout(options),
     getAccessToken: (options) => client.getAccessToken(options),
   };
