@@ -120,6 +120,8 @@ export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
         if (tokens) {
           store.update({ status: 'error', error });
           autoRefresh.failed(error);
+        } else if (error.code === 'login_required') {
+          return; // signed out while the refresh ran (logout, another tab): nothing went wrong
         }
         emit({ type: 'error', error });
       },
@@ -174,6 +176,8 @@ export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
       else if (record.tokens.expiresAt !== null)
         emit({ type: 'refreshed', expiresAt: record.tokens.expiresAt });
     });
+    // One failed announcement must not stop the ones after it.
+    messages = messages.catch(() => undefined);
   }
 
   function start(): Promise<AuthSnapshot> {
