@@ -4,6 +4,7 @@
  * under React StrictMode), Deny shows `access_denied` in words, and the keyboard alone can do it all.
  */
 import { expect, test } from './support/fixtures.js';
+import { DEV_SERVER_URL } from './support/dev-server.js';
 import { signIn, signInButton, signedInHeading, startSignIn } from './support/journeys.js';
 
 test('signing in through the consent page lands on the signed-in page', async ({
@@ -85,4 +86,17 @@ test('the keyboard alone signs in', async ({ page }) => {
   await allow.focus();
   await page.keyboard.press('Enter');
   await expect(signedInHeading(page)).toBeVisible();
+});
+
+test('a deep link to a signed-in page signs in first, then returns to it', async ({ page, devServer }) => {
+  await page.goto('/clients?page=3');
+  // <RequireAuth> redirected straight to the authorization server, once.
+  await page.waitForURL((url) => url.origin === DEV_SERVER_URL);
+  await page.getByRole('button', { name: 'Allow' }).click();
+
+  await expect(page).toHaveURL('/clients?page=3');
+  await expect(page.getByText(/^Page 3 of \d+/)).toBeVisible();
+  const counters = await devServer.counters();
+  expect(counters['authorize']).toBe(1);
+  expect(counters['token:authorization_code']).toBe(1);
 });
