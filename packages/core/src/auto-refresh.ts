@@ -19,6 +19,8 @@ export interface AutoRefreshDeps {
   tokens(): TokenSet | null;
   /** Starts a refresh; its outcome reaches the snapshot through the coordinator's hooks. */
   refresh(): void;
+  /** Re-reads the shared session when the page becomes visible (changes made by other tabs meanwhile). */
+  resync(): void;
 }
 
 export interface AutoRefresh {
@@ -72,7 +74,9 @@ export function createAutoRefresh(deps: AutoRefreshDeps): AutoRefresh {
       const doc = (globalThis as { document?: Document }).document;
       const win = typeof window === 'undefined' ? undefined : window;
       const onVisible = (): void => {
-        if (doc?.visibilityState !== 'hidden' && deps.now() >= retryNotBefore) check();
+        if (doc?.visibilityState === 'hidden') return;
+        deps.resync();
+        if (deps.now() >= retryNotBefore) check();
       };
       const onOnline = (): void => {
         retryNotBefore = 0;

@@ -91,6 +91,8 @@ export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
     refresh: () => {
       coordinator.refresh().catch(() => undefined); // the outcome is in the snapshot and the events
     },
+    // Without BroadcastChannel (old browsers) this is how a tab learns that another one signed out or in.
+    resync: () => enqueue(() => adoptStored(false, 'storage_cleared')),
   });
 
   const coordinator = new RefreshCoordinator(
@@ -151,33 +153,47 @@ export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
     transactions.prune().catch(() => undefined);
   }
 
+  /** Runs tab-sync work in order, after start-up; one failure must not stop the ones after it. */
+  function enqueue(work: () => Promise<void>): void {
+    messages = messages.then(() => (destroyed ? undefined : work())).catch(() => undefined);
+  }
+
+  /**
+   * Adopts whatever another tab stored. `missing` says what an absent record means: after a refresh or sign-in
+   * announcement nothing (a race), on a wake-up re-read that the session ended elsewhere.
+   */
+  async function adoptStored(signedInAnnouncement: boolean, missing: SignOutReason | null): Promise<void> {
+    let record;
+    try {
+      record = await session.read();
+    } catch {
+      return; // a corrupt record written by someone else: keep what we have
+    }
+    if (!record) {
+      if (tokens && missing) {
+        applySignedOut(missing, null);
+        emit({ type: 'signed_out', reason: missing });
+      }
+      return;
+    }
+    if (record.tokens.accessToken === tokens?.accessToken) return;
+    const wasSignedIn = tokens !== null;
+    if (!wasSignedIn || signedInAnnouncement) epoch += 1;
+    applySignedIn(record.tokens);
+    autoRefresh.succeeded();
+    if (!wasSignedIn) emit({ type: 'signed_in' });
+    else if (record.tokens.expiresAt !== null)
+      emit({ type: 'refreshed', expiresAt: record.tokens.expiresAt });
+  }
+
   function onTabMessage(message: TabMessage): void {
-    messages = messages.then(async () => {
-      if (destroyed) return;
-      if (message.type === 'signed_out') {
-        if (!tokens) return;
-        const reason: SignOutReason = message.reason === 'logout' ? 'remote_logout' : message.reason;
-        applySignedOut(reason, null);
-        emit({ type: 'signed_out', reason });
-        return;
-      }
-      let record;
-      try {
-        record = await session.read();
-      } catch {
-        return; // a corrupt record announced by someone else: keep what we have
-      }
-      if (!record || record.tokens.accessToken === tokens?.accessToken) return;
-      const wasSignedIn = tokens !== null;
-      if (!wasSignedIn || message.type === 'signed_in') epoch += 1;
-      applySignedIn(record.tokens);
-      autoRefresh.succeeded();
-      if (!wasSignedIn) emit({ type: 'signed_in' });
-      else if (record.tokens.expiresAt !== null)
-        emit({ type: 'refreshed', expiresAt: record.tokens.expiresAt });
+    enqueue(async () => {
+      if (message.type !== 'signed_out') return adoptStored(message.type === 'signed_in', null);
+      if (!tokens) return;
+      const reason: SignOutReason = message.reason === 'logout' ? 'remote_logout' : message.reason;
+      applySignedOut(reason, null);
+      emit({ type: 'signed_out', reason });
     });
-    // One failed announcement must not stop the ones after it.
-    messages = messages.catch(() => undefined);
   }
 
   function start(): Promise<AuthSnapshot> {

@@ -57,6 +57,23 @@ describe('wake-up checks', () => {
     expect(server.counters.get('token')).toBe(4);
   });
 
+  it('re-reads the shared session on visibilitychange, so tabs without BroadcastChannel see a sign-out', async () => {
+    const tabA = harness.client({ autoRefresh: true, broadcastChannel: null });
+    await signIn(tabA, server);
+    const tabB = harness.client({ autoRefresh: true, broadcastChannel: null });
+    await tabB.ready();
+    expect(tabB.getSnapshot().status).toBe('authenticated');
+    await tabA.logout();
+    expect(tabB.getSnapshot().status).toBe('authenticated'); // no channel: B has not heard
+    doc.dispatchEvent(new Event('visibilitychange'));
+    await vi.waitFor(() =>
+      expect(tabB.getSnapshot()).toMatchObject({
+        status: 'unauthenticated',
+        signOutReason: 'storage_cleared',
+      }),
+    );
+  });
+
   it('removes its listeners on destroy', async () => {
     const client = await signedIn();
     client.destroy();
