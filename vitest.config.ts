@@ -4,6 +4,6 @@ import { defineConfig } from 'vitest/config';
 // the root only lists them so `pnpm test:unit` runs every suite in one process tree.
 export default defineConfig({
   test: {
-    projects: ['packages/*/vitest.config.ts'],
+    projects: ['packages/*/vitest.config.ts', 'packages/react/vitest.react18.config.ts'],
   },
 });
