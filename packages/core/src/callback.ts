@@ -228,6 +228,9 @@ export function createCallbackHandler(deps: CallbackDeps) {
       if (href !== undefined) cleaned = { href, state };
       flight = run(params, state);
       flights.set(state, flight);
+    } else {
+      // A replay in this page (Back, a re-rendered route) joins the first flight: its code goes too.
+      scrubAddressBar(deps.options, state);
     }
     return flight;
   };
