@@ -98,3 +98,31 @@ test('an authorization response naming another issuer is refused (RFC 9207 mix-u
   await expect(page.getByRole('heading', { name: /unexpected server/ })).toBeVisible();
   expect(await devServer.count('token')).toBe(0);
 });
+
+test('a sign-in that keeps failing shows the error instead of redirecting again', async ({
+  page,
+  devServer,
+  screens,
+}) => {
+  // Every code exchange fails; a guard that simply redirected again would loop through Telnyx forever.
+  await devServer.injectFault({ endpoint: 'token', status: 500, count: 100 });
+  await page.goto('/clients');
+  await page.waitForURL((url) => url.origin === DEV_SERVER_URL);
+  await page.getByRole('button', { name: 'Allow' }).click();
+
+  const error = page.getByRole('alert');
+  await expect(error).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByRole('button', { name: 'Sign in again' })).toBeVisible();
+  await screens.capture(page, 'code-exchange-failed');
+  // Give a would-be loop time to show itself: still one trip to the authorization server.
+  await page.waitForTimeout(2000);
+  await expect(error).toBeVisible();
+  expect(await devServer.count('authorize')).toBe(1);
+
+  // Once the server recovers, "Sign in again" works. The grant was given on the first try, so the
+  // authorization server answers at once, without asking for consent again.
+  await devServer.clearFaults();
+  await page.getByRole('button', { name: 'Sign in again' }).click();
+  await expect(signedInHeading(page)).toBeVisible();
+  expect(await devServer.count('authorize')).toBe(2);
+});

@@ -79,6 +79,7 @@ const RECOVERABLE_AUTH_MESSAGE = {
 
 interface ErrorLike {
   code?: unknown;
+  oauthError?: unknown;
   status?: unknown;
   recoverable?: unknown;
   oauthErrorDescription?: unknown;
@@ -107,6 +108,14 @@ export function apiErrorDetails(error: unknown): string {
 export function describeError(error: unknown): FriendlyError {
   const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
 
+  // A code exchange the server refused (invalid_grant) differs from one it failed to answer (5xx, network).
+  if (e.code === 'code_exchange_failed' && e.oauthError === undefined) {
+    return {
+      title: 'Sign-in could not be completed',
+      detail: 'Telnyx did not answer properly while finishing your sign-in. Please try again in a moment.',
+      retryable: true,
+    };
+  }
   if (typeof e.code === 'string' && e.code in AUTH_MESSAGES) {
     const known = AUTH_MESSAGES[e.code as TelnyxAuthErrorCode]!;
     return { ...known, retryable: e.recoverable === true };
