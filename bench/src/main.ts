@@ -21,6 +21,7 @@ const SETTINGS: BrowserSettings = {
   warmStartRuns: 30, // after 3 warm-up reloads
   signInRuns: 20,
   fanInTabs: [1, 5, 20],
+  fanInRepeats: 3,
   refreshLeewaySeconds: 2,
 };
 

@@ -1,6 +1,7 @@
 import { kb, markdownTable, ms, ratio } from './format.js';
 import type { BenchResults, LibraryRuns } from './results.js';
-import type { Summary } from './stats.js';
+import type { FanInResult } from './scenarios/fan-in.js';
+import { summarize, type Summary } from './stats.js';
 
 const OURS = 'telnyx';
 const MAIN_PEER = 'react-oidc-context';
@@ -8,6 +9,17 @@ const MAIN_PEER = 'react-oidc-context';
 const median = (summary: Summary | null | undefined): number | null => summary?.median ?? null;
 const count = (summary: Summary | null | undefined): string =>
   summary ? `${summary.median} (max ${summary.max})` : '–';
+
+/** "median (max)" of the time from the first refresh answer to the last tab updated; a dash when a run never got there. */
+function lastTab(fans: readonly FanInResult[]): string {
+  if (fans.length === 0) return '–';
+  const times = fans.map((fan) => fan.allTabsUpdatedMs);
+  const reached = times.filter((time): time is number => time !== null);
+  if (reached.length < times.length)
+    return `– (${times.length - reached.length} of ${times.length} runs never)`;
+  const summary = summarize(reached);
+  return summary ? `${ms(summary.median)} (${ms(summary.max)})` : '–';
+}
 
 /** The results as Markdown: headline ratios first, then one table per measurement. */
 export function renderMarkdown(results: BenchResults): string {
@@ -50,14 +62,18 @@ function headline(results: BenchResults): string {
         `= ${ratio(median(us.warmStart?.restoreMs), median(peer.warmStart?.restoreMs))}; auth-server requests per reload ` +
         `${count(us.warmStart?.authServerRequests)} vs ${count(peer.warmStart?.authServerRequests)}.`,
     );
-    for (const ourRun of us.fanIn) {
-      const theirRun = peer.fanIn.find((run) => run.tabs === ourRun.tabs);
-      if (!theirRun) continue;
+    for (const tabs of results.browserRuns?.settings.fanInTabs ?? []) {
+      const ourRuns = us.fanIn.filter((run) => run.tabs === tabs);
+      const theirRuns = peer.fanIn.filter((run) => run.tabs === tabs);
+      if (ourRuns.length === 0 || theirRuns.length === 0) continue;
+      const most = (list: readonly FanInResult[], pick: (run: FanInResult) => number) =>
+        Math.max(...list.map(pick));
       lines.push(
-        `- Refresh fan-in, ${ourRun.tabs} tab(s): ${ourRun.refreshRequests} vs ${theirRun.refreshRequests} refresh request(s); ` +
-          `tabs signed out ${ourRun.tabsSignedOut}/${ourRun.tabs} vs ${theirRun.tabsSignedOut}/${theirRun.tabs} ` +
-          `(invalid_grant ${ourRun.invalidGrant} vs ${theirRun.invalidGrant}); last tab updated ` +
-          `${ms(ourRun.allTabsUpdatedMs)} vs ${ms(theirRun.allTabsUpdatedMs)} after the first refresh answer.`,
+        `- Refresh fan-in, ${tabs} tab(s), worst of ${ourRuns.length} runs: ` +
+          `${most(ourRuns, (r) => r.refreshRequests)} vs ${most(theirRuns, (r) => r.refreshRequests)} refresh request(s); ` +
+          `tabs signed out ${most(ourRuns, (r) => r.tabsSignedOut)}/${tabs} vs ${most(theirRuns, (r) => r.tabsSignedOut)}/${tabs} ` +
+          `(invalid_grant ${most(ourRuns, (r) => r.invalidGrant)} vs ${most(theirRuns, (r) => r.invalidGrant)}); ` +
+          `last tab updated ${lastTab(ourRuns)} vs ${lastTab(theirRuns)} after the first refresh answer.`,
       );
     }
     lines.push(
@@ -127,7 +143,7 @@ function browserSections(results: BenchResults): string[] {
       ]),
     ),
     '',
-    `## Refresh fan-in: N tabs, one session, the access token expires in all at once (rotation on; refresh ${runs.settings.refreshLeewaySeconds} s before expiry)`,
+    `## Refresh fan-in: N tabs, one session, the access token expires in all at once (rotation on; refresh ${runs.settings.refreshLeewaySeconds} s before expiry; ${runs.settings.fanInRepeats} runs each, values per run)`,
     '',
     markdownTable(
       [
@@ -139,36 +155,52 @@ function browserSections(results: BenchResults): string[] {
         'tabs with new token',
         'tabs signed out',
         'tabs ≤100 ms after answer',
-        'last tab after answer',
-        'last tab after expiry',
+        'last tab after answer: median (max)',
+        'last tab after expiry (median)',
       ],
       libraries.flatMap((run) =>
-        run.fanIn.map((fan) => [
-          run.label,
-          String(fan.tabs),
-          String(fan.refreshRequests),
-          String(fan.invalidGrant),
-          String(fan.reuseDetected),
-          `${fan.tabsUpdated}/${fan.tabs}`,
-          `${fan.tabsSignedOut}/${fan.tabs}`,
-          `${fan.tabsWithin100Ms}/${fan.tabs}`,
-          ms(fan.allTabsUpdatedMs),
-          ms(fan.lastUpdateAfterExpiryMs),
-        ]),
+        runs.settings.fanInTabs.map((tabs) => {
+          const fans = run.fanIn.filter((fan) => fan.tabs === tabs);
+          const each = (pick: (fan: FanInResult) => number) => fans.map(pick).join(' · ') || '–';
+          return [
+            run.label,
+            String(tabs),
+            each((fan) => fan.refreshRequests),
+            each((fan) => fan.invalidGrant),
+            each((fan) => fan.reuseDetected),
+            each((fan) => fan.tabsUpdated),
+            each((fan) => fan.tabsSignedOut),
+            each((fan) => fan.tabsWithin100Ms),
+            lastTab(fans),
+            ms(median(summarize(fans.flatMap((fan) => fan.lastUpdateAfterExpiryMs ?? [])))),
+          ];
+        }),
       ),
     ),
     '',
     `## Sign-in round trip: click to signed in, auto-consent (${runs.settings.signInRuns} runs, fresh context each)`,
     '',
     markdownTable(
-      ['library', 'median', 'p90', 'min', 'auth-server requests', 'ours ÷ it', 'failed runs'],
+      [
+        'library',
+        'median',
+        'p90',
+        'min',
+        'ours ÷ it',
+        'before redirect / redirects / callback page (medians)',
+        'auth-server requests',
+        'failed runs',
+      ],
       libraries.map((run) => [
         run.label,
         ms(signIn(run)),
         ms(run.signIn?.ms?.p90),
         ms(run.signIn?.ms?.min),
-        count(run.signIn?.authServerRequests),
         vs(signIn(run), signIn, run),
+        [run.signIn?.phases.beforeRedirect, run.signIn?.phases.redirects, run.signIn?.phases.callbackPage]
+          .map((phase) => ms(median(phase)))
+          .join(' / '),
+        count(run.signIn?.authServerRequests),
         String(run.signIn?.failures ?? '–'),
       ]),
     ),

@@ -39,6 +39,7 @@ export interface BrowserRuns {
     readonly warmStartRuns: number;
     readonly signInRuns: number;
     readonly fanInTabs: readonly number[];
+    readonly fanInRepeats: number;
     readonly refreshLeewaySeconds: number;
   };
   readonly libraries: readonly LibraryRuns[];

@@ -13,6 +13,8 @@ export interface BrowserSettings {
   readonly warmStartRuns: number;
   readonly signInRuns: number;
   readonly fanInTabs: readonly number[];
+  /** Each tab count is run this many times (a single run can land on a busy moment of the machine). */
+  readonly fanInRepeats: number;
   readonly refreshLeewaySeconds: number;
 }
 
@@ -107,16 +109,20 @@ export async function runBrowserBenchmarks(
     } catch (error) {
       notes.push(`warm start stopped: ${firstLine(error)}`);
     }
-    for (const tabs of settings.fanInTabs) {
-      for (const target of targets) {
-        console.log(`bench: refresh fan-in, ${tabs} tab(s), ${target.label}`);
-        await attempt(target, `fan-in ${tabs}`, async () => {
-          const result = await benchFanIn(browser, target, authServer, {
-            tabs,
-            refreshLeewaySeconds: settings.refreshLeewaySeconds,
+    for (let repeat = 1; repeat <= settings.fanInRepeats; repeat++) {
+      for (const tabs of settings.fanInTabs) {
+        for (const target of targets) {
+          console.log(
+            `bench: refresh fan-in ${repeat}/${settings.fanInRepeats}, ${tabs} tab(s), ${target.label}`,
+          );
+          await attempt(target, `fan-in ${tabs}`, async () => {
+            const result = await benchFanIn(browser, target, authServer, {
+              tabs,
+              refreshLeewaySeconds: settings.refreshLeewaySeconds,
+            });
+            results.get(target.id)!.fanIn.push(result);
           });
-          results.get(target.id)!.fanIn.push(result);
-        });
+        }
       }
     }
 

@@ -1,5 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import type { PageId } from '../pages/build.js';
+import type { SignInPhases } from '../pages/probe.js';
 import { settled, signedIn, waitForProbe } from './probe-reader.js';
 
 /** One library's bench page, served on its own origin (so storage never mixes). */
@@ -22,13 +23,13 @@ export const SIGN_IN_TIMEOUT_MS = 15_000;
 export async function signIn(
   context: BrowserContext,
   target: BenchTarget,
-): Promise<{ page: Page; ms: number }> {
+): Promise<{ page: Page; ms: number; phases: SignInPhases | null }> {
   const page = await context.newPage();
   await page.goto(`${target.origin}/`, { timeout: SIGN_IN_TIMEOUT_MS });
   await waitForProbe(page, settled, SIGN_IN_TIMEOUT_MS);
   await page.click('#sign-in', { timeout: SIGN_IN_TIMEOUT_MS });
   const probe = await waitForProbe(page, (p) => signedIn(p) && p.signInMs !== null, SIGN_IN_TIMEOUT_MS);
-  return { page, ms: probe.signInMs ?? Number.NaN };
+  return { page, ms: probe.signInMs ?? Number.NaN, phases: probe.signInPhases };
 }
 
 /** Whether a request went to the auth server (as opposed to the page's own files). */

@@ -13,6 +13,15 @@ export interface BenchConfig {
   readonly refreshLeewaySeconds: number;
 }
 
+export interface SignInPhases {
+  /** Click to the navigation to the authorization server (discovery, PKCE, storing the transaction). */
+  readonly beforeRedirectMs: number;
+  /** That navigation to the callback page's response end (authorize, auto-consent, redirect back, HTML). */
+  readonly redirectsMs: number;
+  /** Callback page's response end to signed in (script, code exchange, storing the session, render). */
+  readonly callbackPageMs: number;
+}
+
 export type ProbeStatus = 'loading' | 'authenticated' | 'unauthenticated' | 'error';
 
 export interface Probe {
@@ -23,6 +32,8 @@ export interface Probe {
   authenticatedAt: number | null;
   /** Click on "Sign in" to signed in, across the redirects (both ends on this machine's clock). */
   signInMs: number | null;
+  /** The sign-in split in three: the library's work before it leaves the page, the redirects, the callback page. */
+  signInPhases: SignInPhases | null;
   /** Date.now() of each change of the token the tab holds, after the first one it saw. */
   tokenUpdates: number[];
   /** Expiry of the token the tab holds, epoch ms. */
@@ -49,6 +60,7 @@ const probe: Probe = {
   appStartedAt: null,
   authenticatedAt: null,
   signInMs: null,
+  signInPhases: null,
   tokenUpdates: [],
   expiresAt: null,
   error: null,
@@ -97,6 +109,17 @@ export function report(state: ObservedState): void {
     const clickedAt = sessionStorage.getItem(CLICK_KEY);
     if (clickedAt !== null) {
       probe.signInMs = Date.now() - Number(clickedAt);
+      // This document's navigation started when the library sent the tab to the authorization server;
+      // it includes the redirect chain back and ended its response before the callback page ran.
+      const navigation = performance.getEntriesByType('navigation')[0] as
+        PerformanceNavigationTiming | undefined;
+      if (navigation) {
+        probe.signInPhases = {
+          beforeRedirectMs: performance.timeOrigin - Number(clickedAt),
+          redirectsMs: navigation.responseEnd,
+          callbackPageMs: probe.authenticatedAt - navigation.responseEnd,
+        };
+      }
       sessionStorage.removeItem(CLICK_KEY);
     }
   }
