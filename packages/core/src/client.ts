@@ -127,6 +127,7 @@ export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
         }
         emit({ type: 'error', error });
       },
+      unsaved: (error) => emit({ type: 'error', error }),
     },
     now,
   );

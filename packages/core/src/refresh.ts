@@ -31,6 +31,8 @@ export interface RefreshHooks {
   ended(error: TelnyxAuthError, reason: SignOutReason): Promise<void>;
   /** Recoverable failure after the retries: the session is kept. */
   failed(error: TelnyxAuthError): void;
+  /** The refresh worked but its tokens could not be persisted (quota): they live on in memory. */
+  unsaved(error: TelnyxAuthError): void;
 }
 
 export interface RefreshRequest {
@@ -256,8 +258,10 @@ export class RefreshCoordinator {
       refreshToken: used.refreshToken,
       scope: used.scope,
     });
-    await this.session.write(tokens);
+    // The old refresh token is spent (rotation): failing to persist the new one must not throw them away.
+    const unsaved = await this.session.write(tokens).then(() => undefined, toAuthError);
     this.hooks.succeeded(tokens, 'refreshed');
+    if (unsaved) this.hooks.unsaved(unsaved);
     return tokens;
   }
 }

@@ -28,8 +28,22 @@ export function resolveStorage(option: 'indexeddb' | 'memory' | StorageAdapter |
 /**
  * Wraps an adapter so every failure (quota, blocked database, private mode, a throwing custom adapter) surfaces
  * as a typed, recoverable `storage_error` instead of an arbitrary exception.
+ *
+ * A session must not be lost because storage failed: a value whose write failed (quota) is kept in memory and
+ * read back from there by this page, and when reads start failing (Safari's lost IndexedDB connection) the last
+ * value this page saw is used. The failure is still thrown to the writer, which reports it.
  */
 export function guardStorage(adapter: StorageAdapter): Required<StorageAdapter> {
+  const unsaved = new Map<string, unknown>(); // newer than storage: a failed set (or del: undefined)
+  const seen = new Map<string, unknown>(); // last value read or written successfully
+  const copy = <T>(value: unknown): T => structuredClone(value) as T;
+  const remember = (key: string, value: unknown): void => {
+    try {
+      seen.set(key, copy(value));
+    } catch {
+      seen.delete(key); // not cloneable (a custom adapter's object): nothing to fall back on
+    }
+  };
   const guard = async <T>(operation: string, run: () => Promise<T>): Promise<T> => {
     try {
       return await run();
@@ -41,9 +55,41 @@ export function guardStorage(adapter: StorageAdapter): Required<StorageAdapter> 
     }
   };
   return {
-    get: <T>(key: string) => guard('read', () => adapter.get<T>(key)),
-    set: (key, value) => guard('write', () => adapter.set(key, value)),
-    del: (key) => guard('delete', () => adapter.del(key)),
+    async get<T>(key: string): Promise<T | undefined> {
+      if (unsaved.has(key)) return copy<T>(unsaved.get(key));
+      try {
+        const value = await guard('read', () => adapter.get<T>(key));
+        remember(key, value);
+        return value;
+      } catch (error) {
+        if (seen.has(key)) return copy<T>(seen.get(key));
+        throw error;
+      }
+    },
+    async set(key, value) {
+      try {
+        await guard('write', () => adapter.set(key, value));
+        unsaved.delete(key);
+        remember(key, value);
+      } catch (error) {
+        try {
+          unsaved.set(key, copy(value));
+        } catch {
+          // not cloneable either (the write failed for that reason): there is nothing to keep
+        }
+        throw error;
+      }
+    },
+    async del(key) {
+      try {
+        await guard('delete', () => adapter.del(key));
+        unsaved.delete(key);
+        seen.delete(key);
+      } catch (error) {
+        unsaved.set(key, undefined);
+        throw error;
+      }
+    },
     keys: (prefix) =>
       guard('listing', async () => {
         if (!adapter.keys) return [];
