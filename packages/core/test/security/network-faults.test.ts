@@ -60,9 +60,9 @@ afterEach(() => {
 });
 
 /** Runs `work` to completion, moving fake time on in small steps while letting real I/O happen. */
-async function drive<T>(work: Promise<T>): Promise<T | unknown> {
+async function drive<T>(work: PromiseLike<T>): Promise<T | unknown> {
   let settled = false;
-  const outcome = work.then(
+  const outcome = Promise.resolve(work).then(
     (value) => value,
     (error: unknown) => error,
   );
