@@ -4,7 +4,7 @@
  * tokens never appear in a URL, localStorage, sessionStorage or the console (checked on every write).
  */
 import { expect, test } from './support/fixtures.js';
-import { shownExpiry, signIn, signedInHeading } from './support/journeys.js';
+import { DEMO_CLIENT_ID, shownExpiry, signIn, signedInHeading } from './support/journeys.js';
 
 test('a reload keeps the session without any token or metadata request', async ({ page, devServer }) => {
   await signIn(page);
@@ -54,4 +54,28 @@ test('no token ever reaches a URL, Web Storage or the console during a full sess
   await tokenWatch.assertNoLeaks(page.context().pages());
   // The app keeps nothing in Web Storage at all.
   expect(tokenWatch.storageWrites.filter((write) => write.origin === 'http://127.0.0.1:4173')).toEqual([]);
+});
+
+test('coming back after access was revoked starts signed out, with the reason, without a crash or loop', async ({
+  page,
+  context,
+  devServer,
+  screens,
+}) => {
+  await context.clock.install();
+  await signIn(page);
+  await page.close();
+  // While the browser was away: the grant was revoked and the access token ran out.
+  await devServer.revokeGrants(DEMO_CLIENT_ID);
+  await context.clock.fastForward('31:00');
+  await devServer.resetCounters();
+
+  const later = await context.newPage();
+  await later.goto('/');
+  await expect(later.getByRole('button', { name: 'Sign in with Telnyx' })).toBeVisible();
+  await expect(later.getByText('Your session has ended')).toBeVisible();
+  await screens.capture(later, 'back-after-revocation');
+  const counters = await devServer.counters();
+  expect(counters['token:refresh_token']).toBe(1);
+  expect(counters['authorize'] ?? 0).toBe(0);
 });
