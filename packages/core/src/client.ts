@@ -9,7 +9,7 @@ import { createCallbackHandler, resolveCallbackUrl } from './callback.js';
 import { createDiscovery } from './discovery.js';
 import { TelnyxAuthError } from './errors.js';
 import { resolveOptions } from './options.js';
-import { RefreshCoordinator } from './refresh.js';
+import { createRefreshCoordinator } from './refresh.js';
 import { revokeTokens } from './revoke.js';
 import { createSessionStorage } from './session.js';
 import { createSnapshotStore, LOADING_SNAPSHOT } from './store.js';
@@ -95,7 +95,7 @@ export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
     resync: () => enqueue(() => adoptStored(false, 'storage_cleared')),
   });
 
-  const coordinator = new RefreshCoordinator(
+  const coordinator = createRefreshCoordinator(
     options,
     discovery,
     session,

@@ -46,56 +46,51 @@ export interface RefreshRequest {
 /** Errors that end the session: the grant is gone, retrying cannot help (RFC 6749 §5.2). */
 const SESSION_ENDING_ERRORS = new Set(['invalid_grant', 'invalid_client', 'unauthorized_client']);
 
-export class RefreshCoordinator {
-  private inflight: Promise<TokenSet> | undefined;
-  private readonly lockName: string;
-  private readonly endedBy = new WeakSet<TelnyxAuthError>();
-  private backoff: { until: number; error: TelnyxAuthError } | undefined;
-
-  constructor(
-    private readonly options: ResolvedOptions,
-    private readonly discovery: Discovery,
-    private readonly session: SessionStorage,
-    private readonly hooks: RefreshHooks,
-    private readonly now: () => number,
-  ) {
-    this.lockName = `telnyx-oauth:refresh:${options.issuer}:${options.clientId}`;
-  }
-
-  get isRefreshing(): boolean {
-    return this.inflight !== undefined;
-  }
-
+export interface RefreshCoordinator {
   /** Single flight: concurrent callers in this tab share one refresh. */
-  refresh(request: RefreshRequest = {}): Promise<TokenSet> {
+  refresh(request?: RefreshRequest): Promise<TokenSet>;
+}
+
+/** Closures rather than a class: private state and helpers minify to short names (the sign-in bundle). */
+export function createRefreshCoordinator(
+  options: ResolvedOptions,
+  discovery: Discovery,
+  session: SessionStorage,
+  hooks: RefreshHooks,
+  now: () => number,
+): RefreshCoordinator {
+  let inflight: Promise<TokenSet> | undefined;
+  const lockName = `telnyx-oauth:refresh:${options.issuer}:${options.clientId}`;
+  const endedBy = new WeakSet<TelnyxAuthError>();
+  let backoff: { until: number; error: TelnyxAuthError } | undefined;
+
+  function refresh(request: RefreshRequest = {}): Promise<TokenSet> {
     // The server asked us (Retry-After) not to come back yet: answer from the last failure, send nothing.
-    if (!this.inflight && this.backoff && this.now() < this.backoff.until)
-      return Promise.reject(this.backoff.error);
-    if (!this.inflight) {
-      this.inflight = this.runWithRetries(request).finally(() => {
-        this.inflight = undefined;
+    if (!inflight && backoff && now() < backoff.until) return Promise.reject(backoff.error);
+    if (!inflight) {
+      inflight = runWithRetries(request).finally(() => {
+        inflight = undefined;
       });
     }
-    return this.inflight;
+    return inflight;
   }
 
-  private async runWithRetries(request: RefreshRequest): Promise<TokenSet> {
-    this.hooks.started();
+  async function runWithRetries(request: RefreshRequest): Promise<TokenSet> {
+    hooks.started();
     for (let attempt = 0; ; attempt += 1) {
       try {
-        const tokens = await this.underLock(request);
-        this.backoff = undefined;
+        const tokens = await underLock(request);
+        backoff = undefined;
         return tokens;
       } catch (cause) {
         const error = toAuthError(cause);
-        if (this.endedBy.has(error)) throw error; // already reported through hooks.ended
+        if (endedBy.has(error)) throw error; // already reported through hooks.ended
         const delay = retryDelay(attempt, error.retryAfterMs);
         const retryable =
-          error.recoverable && error.code === 'refresh_failed' && attempt < this.options.maxRefreshRetries;
-        if (!retryable || delay > this.options.maxRetryDelayMs) {
-          if (error.retryAfterMs !== undefined)
-            this.backoff = { until: this.now() + error.retryAfterMs, error };
-          this.hooks.failed(error);
+          error.recoverable && error.code === 'refresh_failed' && attempt < options.maxRefreshRetries;
+        if (!retryable || delay > options.maxRetryDelayMs) {
+          if (error.retryAfterMs !== undefined) backoff = { until: now() + error.retryAfterMs, error };
+          hooks.failed(error);
           throw error;
         }
         // The lock is released while we wait: another tab may succeed meanwhile, and we will adopt its tokens.
@@ -104,18 +99,18 @@ export class RefreshCoordinator {
     }
   }
 
-  private async underLock(request: RefreshRequest): Promise<TokenSet> {
+  async function underLock(request: RefreshRequest): Promise<TokenSet> {
     const controller = new AbortController();
     let acquired = false;
-    const timer = setTimeout(() => controller.abort(), this.options.lockTimeoutMs);
+    const timer = setTimeout(() => controller.abort(), options.lockTimeoutMs);
     try {
-      return await this.options.locks.request(
-        this.lockName,
+      return await options.locks.request(
+        lockName,
         { mode: 'exclusive', signal: controller.signal },
         async () => {
           acquired = true;
           clearTimeout(timer);
-          return this.attempt(request);
+          return attempt(request);
         },
       );
     } catch (cause) {
@@ -131,53 +126,53 @@ export class RefreshCoordinator {
     }
   }
 
-  private async end(error: TelnyxAuthError, reason: SignOutReason): Promise<void> {
-    this.endedBy.add(error);
-    await this.hooks.ended(error, reason);
+  async function end(error: TelnyxAuthError, reason: SignOutReason): Promise<void> {
+    endedBy.add(error);
+    await hooks.ended(error, reason);
   }
 
   /** One refresh attempt; the caller holds the lock. */
-  private async attempt(request: RefreshRequest): Promise<TokenSet> {
-    const epoch = this.hooks.epoch();
-    const stored = await this.session.read();
+  async function attempt(request: RefreshRequest): Promise<TokenSet> {
+    const epoch = hooks.epoch();
+    const stored = await session.read();
     if (!stored) {
       const error = new TelnyxAuthError('login_required', 'The stored session disappeared; sign in again.');
-      await this.end(error, 'storage_cleared');
+      await end(error, 'storage_cleared');
       throw error;
     }
     const tokens = stored.tokens;
-    const now = this.now();
+    const time = now();
     const stillNeeded =
       request.staleAccessToken === undefined
-        ? needsRefresh(tokens, now, this.options.refreshLeewayMs)
+        ? needsRefresh(tokens, time, options.refreshLeewayMs)
         : tokens.accessToken === request.staleAccessToken ||
-          needsRefresh(tokens, now, this.options.refreshLeewayMs);
+          needsRefresh(tokens, time, options.refreshLeewayMs);
     if (!stillNeeded) {
-      this.hooks.succeeded(tokens, 'adopted');
+      hooks.succeeded(tokens, 'adopted');
       return tokens;
     }
     if (!tokens.refreshToken) {
-      if (request.staleAccessToken === undefined && !isExpired(tokens, now)) return tokens;
+      if (request.staleAccessToken === undefined && !isExpired(tokens, time)) return tokens;
       const error = new TelnyxAuthError(
         'login_required',
         'The access token expired and there is no refresh token.',
       );
-      await this.session.clear();
-      await this.end(error, 'expired');
+      await session.clear();
+      await end(error, 'expired');
       throw error;
     }
 
-    const response = await this.grant(tokens.refreshToken);
-    if (this.hooks.epoch() !== epoch) {
+    const response = await grant(tokens.refreshToken);
+    if (hooks.epoch() !== epoch) {
       throw new TelnyxAuthError('login_required', 'The session ended while it was being refreshed.');
     }
-    return this.settle(tokens, response);
+    return settle(tokens, response);
   }
 
-  private async grant(refreshToken: string): Promise<TokenEndpointResponse | TelnyxAuthError> {
+  async function grant(refreshToken: string): Promise<TokenEndpointResponse | TelnyxAuthError> {
     let as;
     try {
-      as = await this.discovery.get();
+      as = await discovery.get();
     } catch (cause) {
       throw new TelnyxAuthError(
         'refresh_failed',
@@ -188,10 +183,10 @@ export class RefreshCoordinator {
         },
       );
     }
-    const client = oauthClient(this.options);
+    const client = oauthClient(options);
     let response: Response;
     try {
-      response = await refreshTokenGrantRequest(as, client, None(), refreshToken, httpOptions(this.options));
+      response = await refreshTokenGrantRequest(as, client, None(), refreshToken, httpOptions(options));
     } catch (cause) {
       throw new TelnyxAuthError(
         isNetworkFailure(cause) ? 'refresh_failed' : 'invalid_response',
@@ -207,7 +202,7 @@ export class RefreshCoordinator {
         {
           recoverable: true,
           status: response.status,
-          retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), this.now()),
+          retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), now()),
         },
       );
     }
@@ -239,31 +234,33 @@ export class RefreshCoordinator {
   }
 
   /** Compare-and-set against storage: only the session we refreshed may be replaced or ended. */
-  private async settle(used: TokenSet, result: TokenEndpointResponse | TelnyxAuthError): Promise<TokenSet> {
-    const current = await this.session.read();
+  async function settle(used: TokenSet, result: TokenEndpointResponse | TelnyxAuthError): Promise<TokenSet> {
+    const current = await session.read();
     if (!current) {
       throw new TelnyxAuthError('login_required', 'The session was signed out while it was being refreshed.');
     }
     if (current.tokens.refreshToken !== used.refreshToken) {
       // Someone else (a tab without Web Locks, or a new sign-in) replaced the session meanwhile: theirs wins.
-      this.hooks.succeeded(current.tokens, 'adopted');
+      hooks.succeeded(current.tokens, 'adopted');
       return current.tokens;
     }
     if (result instanceof TelnyxAuthError) {
-      await this.session.clear();
-      await this.end(result, 'refresh_rejected');
+      await session.clear();
+      await end(result, 'refresh_rejected');
       throw result;
     }
-    const tokens = tokenSetFromResponse(result, this.now(), {
+    const tokens = tokenSetFromResponse(result, now(), {
       refreshToken: used.refreshToken,
       scope: used.scope,
     });
     // The old refresh token is spent (rotation): failing to persist the new one must not throw them away.
-    const unsaved = await this.session.write(tokens).then(() => undefined, toAuthError);
-    this.hooks.succeeded(tokens, 'refreshed');
-    if (unsaved) this.hooks.unsaved(unsaved);
+    const unsaved = await session.write(tokens).then(() => undefined, toAuthError);
+    hooks.succeeded(tokens, 'refreshed');
+    if (unsaved) hooks.unsaved(unsaved);
     return tokens;
   }
+
+  return { refresh };
 }
 
 function toAuthError(cause: unknown): TelnyxAuthError {
