@@ -10,7 +10,7 @@ import {
   authorizationCodeGrantRequest,
   AuthorizationResponseError,
   None,
-  processAuthorizationCodeResponse,
+  processGenericTokenEndpointResponse,
   ResponseBodyError,
   validateAuthResponse,
   type AuthorizationServer,
@@ -149,7 +149,10 @@ async function exchange(
     );
   }
   try {
-    return await processAuthorizationCodeResponse(as, client, response);
+    // The generic token response check (RFC 6749 §5.1: access_token, token_type, expires_in, refresh_token,
+    // scope) shared with the refresh: processAuthorizationCodeResponse only adds OpenID Connect ID-token
+    // checks (nonce, auth_time), and we neither ask for nor use an ID token. One function keeps the bundle small.
+    return await processGenericTokenEndpointResponse(as, client, response);
   } catch (cause) {
     if (cause instanceof ResponseBodyError) {
       throw new TelnyxAuthError(

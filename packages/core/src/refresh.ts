@@ -6,7 +6,7 @@
  */
 import {
   None,
-  processRefreshTokenResponse,
+  processGenericTokenEndpointResponse,
   refreshTokenGrantRequest,
   ResponseBodyError,
   type TokenEndpointResponse,
@@ -207,7 +207,8 @@ export function createRefreshCoordinator(
       );
     }
     try {
-      return await processRefreshTokenResponse(as, client, response);
+      // Same check as the code exchange's (RFC 6749 §5.1), so the bundle carries one response parser.
+      return await processGenericTokenEndpointResponse(as, client, response);
     } catch (cause) {
       if (cause instanceof ResponseBodyError && SESSION_ENDING_ERRORS.has(cause.error)) {
         // Returned, not thrown: the caller decides under the lock whether this really ends the session.
