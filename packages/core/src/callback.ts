@@ -91,7 +91,7 @@ function authorizationError(cause: AuthorizationResponseError): TelnyxAuthError 
     {
       cause,
       oauthError: cause.error,
-      ...(cause.error_description === undefined ? {} : { oauthErrorDescription: cause.error_description }),
+      oauthErrorDescription: cause.error_description,
     },
   );
 }
@@ -162,9 +162,7 @@ async function exchange(
           cause,
           status: cause.status,
           oauthError: cause.error,
-          ...(cause.error_description === undefined
-            ? {}
-            : { oauthErrorDescription: cause.error_description }),
+          oauthErrorDescription: cause.error_description,
         },
       );
     }

@@ -84,13 +84,16 @@ export function createDiscovery(options: ResolvedOptions, now: () => number): Di
     }
   }
 
+  /** Validated (oauth4webapi) metadata with the endpoint overrides applied. */
+  const usable = async (metadata: Record<string, unknown>, fetchedAt: number) => ({
+    as: applyOverrides(await validateMetadata(issuerUrl, metadata), options),
+    fetchedAt,
+  });
+
   async function load(): Promise<{ as: AuthorizationServer; fetchedAt: number }> {
     if (options.metadata) {
       try {
-        return {
-          as: applyOverrides(await validateMetadata(issuerUrl, options.metadata), options),
-          fetchedAt: Infinity,
-        };
+        return await usable(options.metadata, Infinity);
       } catch (cause) {
         if (cause instanceof TelnyxAuthError) throw cause;
         throw new TelnyxAuthError('invalid_options', 'The metadata option is not valid for this issuer.', {
@@ -102,10 +105,7 @@ export function createDiscovery(options: ResolvedOptions, now: () => number): Di
     const fresh = cached && now() - cached.fetchedAt < options.discoveryTtlMs && cached.fetchedAt <= now();
     if (cached && fresh) {
       try {
-        return {
-          as: applyOverrides(await validateMetadata(issuerUrl, cached.metadata), options),
-          fetchedAt: cached.fetchedAt,
-        };
+        return await usable(cached.metadata, cached.fetchedAt);
       } catch {
         // fall through to the network
       }
@@ -117,10 +117,7 @@ export function createDiscovery(options: ResolvedOptions, now: () => number): Di
       // Offline with a stale copy: a stale endpoint list beats no sign-in at all.
       if (cached && error instanceof TelnyxAuthError && error.recoverable) {
         try {
-          return {
-            as: applyOverrides(await validateMetadata(issuerUrl, cached.metadata), options),
-            fetchedAt: now(),
-          };
+          return await usable(cached.metadata, now());
         } catch {
           throw error;
         }
@@ -136,7 +133,7 @@ export function createDiscovery(options: ResolvedOptions, now: () => number): Di
       metadata,
     };
     await options.storage.set(key, record).catch(() => undefined); // caching is an optimisation only
-    return { as: applyOverrides(await validateMetadata(issuerUrl, metadata), options), fetchedAt };
+    return usable(metadata, fetchedAt);
   }
 
   return {

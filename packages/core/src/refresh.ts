@@ -219,9 +219,7 @@ export function createRefreshCoordinator(
             cause,
             status: cause.status,
             oauthError: cause.error,
-            ...(cause.error_description === undefined
-              ? {}
-              : { oauthErrorDescription: cause.error_description }),
+            oauthErrorDescription: cause.error_description,
           },
         );
       }
