@@ -28,7 +28,7 @@ export function renderMarkdown(results: BenchResults): string {
     '',
     headline(results),
     '',
-    `## Bundle size of the sign-in path (esbuild, minified, React external; budget ${kb(results.budgetGzip)} gzip)`,
+    `## Bundle size of the sign-in path (esbuild, minified, React external; goal ${kb(results.budgetGzip)} gzip)`,
     '',
     sizeTable(results),
     '',

@@ -12,6 +12,7 @@ export interface BenchResults {
   readonly browser: string | null;
   readonly versions: Readonly<Record<string, string>>;
   readonly sizes: readonly SizeRow[];
+  /** The sign-in path's size goal, gzip bytes. */
   readonly budgetGzip: number;
   readonly browserRuns: BrowserRuns | null;
   /** Anything that kept a part from running (e.g. a package not there yet). */
