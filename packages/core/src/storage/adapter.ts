@@ -1,14 +1,16 @@
 import { TelnyxAuthError } from '../errors.js';
 import type { StorageAdapter } from '../types.js';
-import { createIdbStorage } from './idb.js';
+import { idbStorage } from './idb.js';
 import { createMemoryStorage } from './memory.js';
 
 /** Picks the adapter for the `storage` option: IndexedDB when the runtime has it, else memory. */
 export function resolveStorage(option: 'indexeddb' | 'memory' | StorageAdapter | undefined): StorageAdapter {
   if (option === 'memory') return createMemoryStorage();
-  if (option === 'indexeddb') return createIdbStorage();
+  // In a page, the database starts opening now (warm start); elsewhere (tests, workers) on first use.
+  const openNow = typeof document !== 'undefined';
+  if (option === 'indexeddb') return idbStorage({}, openNow);
   if (option === undefined) {
-    return typeof globalThis.indexedDB === 'undefined' ? createMemoryStorage() : createIdbStorage();
+    return typeof globalThis.indexedDB === 'undefined' ? createMemoryStorage() : idbStorage({}, openNow);
   }
   if (
     typeof option !== 'object' ||

@@ -14,10 +14,27 @@ export interface IdbStorageOptions {
  * on first use, so creating the adapter touches no browser global (SSR-safe).
  */
 export function createIdbStorage(options: IdbStorageOptions = {}): StorageAdapter {
+  return idbStorage(options, false);
+}
+
+/**
+ * `openNow` (the default storage of a client, created in a page): start opening the database at once, so the
+ * connection is ready by the first read (a warm start is mostly IndexedDB; the client is often created during
+ * the provider's first render, a few ms before its effects ask for the session). Nothing is read early. A
+ * failure is left for the first real operation to report, exactly as with a lazy open.
+ */
+export function idbStorage(options: IdbStorageOptions, openNow: boolean): StorageAdapter {
   const dbName = options.dbName ?? 'telnyx-oauth';
   const storeName = options.storeName ?? 'keyval';
   let store: UseStore | undefined;
   const useStore = (): UseStore => (store ??= createStore(dbName, storeName));
+  if (openNow) {
+    try {
+      useStore()('readonly', () => undefined).catch(() => undefined); // the first real operation reports it
+    } catch {
+      // thrown while opening: `store` stays unset, so the first real operation tries again and reports it
+    }
+  }
   return {
     get: <T>(key: string) => get<T>(key, useStore()),
     set: (key, value) => set(key, value, useStore()),
