@@ -3,7 +3,8 @@ import { useCallback, useState } from 'react';
 import { useTelnyxAPI } from '@telnyx-oauth/react';
 import type { OAuthGrant } from '@telnyx-oauth/core/api';
 import { config } from '../auth.js';
-import { EmptyState, ErrorAlert, Notice, SkeletonRows, Spinner } from '../components/feedback.js';
+import { ConfirmAction } from '../components/confirm-action.js';
+import { EmptyState, ErrorAlert, Notice, SkeletonRows } from '../components/feedback.js';
 import { Pagination } from '../components/pagination.js';
 import { formatDateTime, plural } from '../lib/format.js';
 import { navigate, useLocation } from '../lib/router.js';
@@ -101,28 +102,14 @@ export function ConnectedAppsPage() {
 
 function GrantRow({ grant, onRevoked }: { grant: OAuthGrant; onRevoked: () => void }) {
   const api = useTelnyxAPI();
-  const [step, setStep] = useState<'idle' | 'confirm' | 'pending'>('idle');
-  const [error, setError] = useState<unknown>(null);
   const isThisApp = grant.client_id === config.clientId;
-
-  async function revoke() {
-    setStep('pending');
-    setError(null);
-    try {
-      await api.oauthGrants.delete(grant.id);
-      onRevoked();
-    } catch (caught) {
-      setError(caught);
-      setStep('idle');
-    }
-  }
+  const name = isThisApp ? 'Telnyx OAuth Demo' : grant.client_id;
 
   return (
     <tr data-testid={`grant-${grant.client_id}`}>
       <td data-label="Application">
         <div className="cell-title">
-          {isThisApp ? 'Telnyx OAuth Demo' : grant.client_id}{' '}
-          {isThisApp ? <span className="badge badge--ok">This app</span> : null}
+          {name} {isThisApp ? <span className="badge badge--ok">This app</span> : null}
         </div>
         {isThisApp ? <div className="cell-sub">{grant.client_id}</div> : null}
       </td>
@@ -139,37 +126,16 @@ function GrantRow({ grant, onRevoked }: { grant: OAuthGrant; onRevoked: () => vo
       <td data-label="Authorised">{formatDateTime(grant.created_at)}</td>
       <td data-label="Last used">{grant.last_used_at ? formatDateTime(grant.last_used_at) : 'Never'}</td>
       <td className="actions">
-        {step === 'idle' ? (
-          <button
-            type="button"
-            className="button button--small button--danger"
-            onClick={() => setStep('confirm')}
-            aria-label={`Revoke ${isThisApp ? 'Telnyx OAuth Demo' : grant.client_id}`}
-          >
-            Revoke
-          </button>
-        ) : (
-          <span role="group" aria-label="Confirm revocation">
-            <button
-              type="button"
-              className="button button--small button--danger"
-              onClick={revoke}
-              disabled={step === 'pending'}
-            >
-              {step === 'pending' ? <Spinner /> : null}
-              Revoke access
-            </button>{' '}
-            <button
-              type="button"
-              className="button button--small"
-              onClick={() => setStep('idle')}
-              disabled={step === 'pending'}
-            >
-              Cancel
-            </button>
-          </span>
-        )}
-        {error ? <ErrorAlert error={error} /> : null}
+        <ConfirmAction
+          label="Revoke"
+          ariaLabel={`Revoke ${name}`}
+          confirmLabel="Revoke access"
+          groupLabel="Confirm revocation"
+          onConfirm={async () => {
+            await api.oauthGrants.delete(grant.id);
+            onRevoked();
+          }}
+        />
       </td>
     </tr>
   );

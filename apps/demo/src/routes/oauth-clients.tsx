@@ -2,7 +2,8 @@
 import { useCallback, useState, type FormEvent } from 'react';
 import { useTelnyxAPI } from '@telnyx-oauth/react';
 import type { OAuthClient, OAuthClientListParams } from '@telnyx-oauth/core/api';
-import { EmptyState, ErrorAlert, Notice, SkeletonRows, Spinner } from '../components/feedback.js';
+import { ConfirmAction } from '../components/confirm-action.js';
+import { EmptyState, ErrorAlert, Notice, SkeletonRows } from '../components/feedback.js';
 import { Pagination } from '../components/pagination.js';
 import { formatDateTime } from '../lib/format.js';
 import { Link, navigate, useLocation } from '../lib/router.js';
@@ -141,26 +142,13 @@ export function OAuthClientsPage() {
 
 function ClientRow({ client, onDeleted }: { client: OAuthClient; onDeleted: () => void }) {
   const api = useTelnyxAPI();
-  const [step, setStep] = useState<'idle' | 'confirm' | 'pending'>('idle');
-  const [error, setError] = useState<unknown>(null);
-
-  async function remove() {
-    setStep('pending');
-    setError(null);
-    try {
-      await api.oauthClients.delete(client.client_id);
-      onDeleted();
-    } catch (caught) {
-      setError(caught);
-      setStep('idle');
-    }
-  }
+  const editPath = `/clients/${encodeURIComponent(client.client_id)}`;
 
   return (
     <tr>
       <td data-label="Name">
         <div className="cell-title">
-          <Link to={`/clients/${encodeURIComponent(client.client_id)}`}>{client.name}</Link>
+          <Link to={editPath}>{client.name}</Link>
         </div>
         <div className="cell-sub">{client.client_id}</div>
       </td>
@@ -170,41 +158,24 @@ function ClientRow({ client, onDeleted }: { client: OAuthClient; onDeleted: () =
       <td data-label="Grant types">{client.allowed_grant_types.join(', ') || '—'}</td>
       <td data-label="Created">{formatDateTime(client.created_at)}</td>
       <td className="actions">
-        {step === 'idle' ? (
-          <>
-            <Link to={`/clients/${encodeURIComponent(client.client_id)}`} className="button button--small">
+        <ConfirmAction
+          before={
+            <Link to={editPath} className="button button--small">
               Edit<span className="visually-hidden"> {client.name}</span>
             </Link>
-            <button
-              type="button"
-              className="button button--small button--danger"
-              onClick={() => setStep('confirm')}
-            >
+          }
+          label={
+            <>
               Delete<span className="visually-hidden"> {client.name}</span>
-            </button>
-          </>
-        ) : (
-          <span role="group" aria-label={`Confirm deleting ${client.name}`}>
-            <button
-              type="button"
-              className="button button--small button--danger"
-              onClick={remove}
-              disabled={step === 'pending'}
-            >
-              {step === 'pending' ? <Spinner /> : null}
-              Delete for good
-            </button>{' '}
-            <button
-              type="button"
-              className="button button--small"
-              onClick={() => setStep('idle')}
-              disabled={step === 'pending'}
-            >
-              Cancel
-            </button>
-          </span>
-        )}
-        {error ? <ErrorAlert error={error} /> : null}
+            </>
+          }
+          confirmLabel="Delete for good"
+          groupLabel={`Confirm deleting ${client.name}`}
+          onConfirm={async () => {
+            await api.oauthClients.delete(client.client_id);
+            onDeleted();
+          }}
+        />
       </td>
     </tr>
   );
