@@ -3,21 +3,12 @@
  * per-endpoint request counters, change token lifetimes and inject faults.
  */
 import { expect, type APIRequestContext } from '@playwright/test';
+// Type-only: the shapes the admin API accepts, from the dev server itself (erased at run time).
+import type { CounterName, Fault } from '../../packages/dev-server/src/index.js';
 
 export const DEV_SERVER_URL = 'http://127.0.0.1:4010';
 
-export type Counters = Record<string, number>;
-
-export interface Fault {
-  endpoint: string;
-  count?: number;
-  status?: number;
-  retryAfter?: number;
-  drop?: boolean;
-  latencyMs?: number;
-  body?: string;
-  contentType?: string;
-}
+export type Counters = Partial<Record<CounterName, number>>;
 
 export class DevServerAdmin {
   constructor(private readonly request: APIRequestContext) {}
@@ -66,7 +57,7 @@ export class DevServerAdmin {
   }
 
   /** One counter, 0 when the endpoint was never called. */
-  async count(name: string): Promise<number> {
+  async count(name: CounterName): Promise<number> {
     return (await this.counters())[name] ?? 0;
   }
 
