@@ -1,43 +1,19 @@
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET } from '../seed.js';
+import { CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET, PUBLIC_CLIENT_ID } from '../seed.js';
 import { createDevServer, type DevServer } from '../server.js';
 import {
-  authorizeUrl,
   bearer,
+  codeFor,
   DEMO_REDIRECT,
+  exchangeCode as exchange,
   form,
   pkce,
   signIn,
   type TokenBody,
 } from '../test-utils/flow.js';
 
-const DEMO = 'telnyx-oauth-demo';
-
-async function codeFor(
-  server: DevServer,
-  challenge: string,
-  params: Record<string, string | undefined> = {},
-): Promise<string> {
-  const redirect = new URL(await server.completeAuthorization(authorizeUrl(server, params, challenge)));
-  const code = redirect.searchParams.get('code');
-  if (!code) throw new Error(`no code: ${redirect.toString()}`);
-  return code;
-}
-
-function exchange(server: DevServer, code: string, verifier: string, extra: Record<string, string> = {}) {
-  return server.fetch(
-    '/v2/oauth/token',
-    form({
-      grant_type: 'authorization_code',
-      code,
-      code_verifier: verifier,
-      redirect_uri: DEMO_REDIRECT,
-      client_id: DEMO,
-      ...extra,
-    }),
-  );
-}
+const DEMO = PUBLIC_CLIENT_ID;
 
 function refresh(server: DevServer, refreshToken: string, extra: Record<string, string> = {}) {
   return server.fetch(

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { PUBLIC_CLIENT_ID } from '../seed.js';
 import type { DevServer } from '../server.js';
 
 export const DEMO_REDIRECT = 'http://localhost:5173/callback';
@@ -21,7 +22,7 @@ export function authorizeUrl(
   const url = new URL('/v2/oauth/authorize', server.issuer);
   const defaults: Record<string, string | undefined> = {
     response_type: 'code',
-    client_id: 'telnyx-oauth-demo',
+    client_id: PUBLIC_CLIENT_ID,
     redirect_uri: DEMO_REDIRECT,
     scope: 'account_management.read account_management.write',
     state: 'state-123',
@@ -50,24 +51,43 @@ export interface TokenBody {
   scope: string;
 }
 
-/** Runs the whole code flow for the demo client and returns the token response. */
-export async function signIn(server: DevServer, scope?: string): Promise<TokenBody> {
-  const { verifier, challenge } = pkce();
-  const redirect = new URL(
-    await server.completeAuthorization(authorizeUrl(server, scope ? { scope } : {}, challenge)),
-  );
+/** Approves an authorization request for the demo client (RFC 6749 §4.1.1-4.1.2) and returns its code. */
+export async function codeFor(
+  server: DevServer,
+  challenge: string,
+  params: Record<string, string | undefined> = {},
+): Promise<string> {
+  const redirect = new URL(await server.completeAuthorization(authorizeUrl(server, params, challenge)));
   const code = redirect.searchParams.get('code');
   if (!code) throw new Error(`no code in ${redirect.toString()}`);
-  const response = await server.fetch(
+  return code;
+}
+
+/** The demo client's token request for `code` (RFC 6749 §4.1.3, RFC 7636 §4.5); `extra` overrides fields. */
+export function exchangeCode(
+  server: DevServer,
+  code: string,
+  verifier: string,
+  extra: Record<string, string> = {},
+): Promise<Response> {
+  return server.fetch(
     '/v2/oauth/token',
     form({
       grant_type: 'authorization_code',
       code,
       code_verifier: verifier,
       redirect_uri: DEMO_REDIRECT,
-      client_id: 'telnyx-oauth-demo',
+      client_id: PUBLIC_CLIENT_ID,
+      ...extra,
     }),
   );
+}
+
+/** Runs the whole code flow for the demo client and returns the token response. */
+export async function signIn(server: DevServer, scope?: string): Promise<TokenBody> {
+  const { verifier, challenge } = pkce();
+  const code = await codeFor(server, challenge, scope ? { scope } : {});
+  const response = await exchangeCode(server, code, verifier);
   if (response.status !== 200) throw new Error(`token answered ${response.status}: ${await response.text()}`);
   return (await response.json()) as TokenBody;
 }
