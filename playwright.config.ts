@@ -1,12 +1,11 @@
-import { existsSync } from 'node:fs';
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_LAUNCH_OPTIONS } from './bench/src/browser/launch.js';
 
 /**
  * Browser tests of the demo against the local dev server. `vite preview` serves the built demo on
  * 127.0.0.1:4173 and starts the dev server on 127.0.0.1:4010 (apps/demo/vite/dev-server-plugin.ts).
  * The dev server's state and counters are shared, so tests run one at a time and reset it before each.
  */
-const DEBIAN_CHROMIUM = '/usr/bin/chromium';
 const isCI = Boolean(process.env.CI);
 
 export default defineConfig({
@@ -26,18 +25,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
     ...devices['Desktop Chrome'],
-    launchOptions: {
-      ...(existsSync(DEBIAN_CHROMIUM) ? { executablePath: DEBIAN_CHROMIUM } : {}),
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
-    },
+    launchOptions: CHROMIUM_LAUNCH_OPTIONS,
   },
   webServer: {
     // `pnpm test:e2e` builds the demo first (E2E_PREBUILT); a bare `playwright test` builds it here, so it
