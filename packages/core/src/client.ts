@@ -7,7 +7,7 @@ import { createAutoRefresh } from './auto-refresh.js';
 import { createAuthFetch } from './auth-fetch.js';
 import { createCallbackHandler, resolveCallbackUrl } from './callback.js';
 import { createDiscovery } from './discovery.js';
-import { TelnyxAuthError } from './errors.js';
+import { TelnyxAuthError, toAuthError } from './errors.js';
 import { resolveOptions } from './options.js';
 import { createRefreshCoordinator } from './refresh.js';
 import { revokeTokens } from './revoke.js';
@@ -27,12 +27,6 @@ import type {
   TelnyxAuth,
   TelnyxAuthOptions,
 } from './types.js';
-
-function toAuthError(cause: unknown): TelnyxAuthError {
-  return cause instanceof TelnyxAuthError
-    ? cause
-    : new TelnyxAuthError('invalid_response', 'An unexpected error occurred.', { cause });
-}
 
 export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
   const options = resolveOptions(userOptions);

@@ -65,3 +65,10 @@ export class TelnyxAuthError extends Error {
 export function isTelnyxAuthError(value: unknown): value is TelnyxAuthError {
   return value instanceof TelnyxAuthError;
 }
+
+/** Any thrown value as a TelnyxAuthError: ours pass through, anything else becomes `invalid_response`. */
+export function toAuthError(cause: unknown, message = 'An unexpected error occurred.'): TelnyxAuthError {
+  return cause instanceof TelnyxAuthError
+    ? cause
+    : new TelnyxAuthError('invalid_response', message, { cause });
+}

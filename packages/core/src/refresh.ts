@@ -13,13 +13,16 @@ import {
 } from 'oauth4webapi';
 import { parseRetryAfter, retryDelay, sleep } from './backoff.js';
 import type { Discovery } from './discovery.js';
-import { TelnyxAuthError } from './errors.js';
+import { TelnyxAuthError, toAuthError } from './errors.js';
 import { httpOptions, isNetworkFailure, isRetryableStatus } from './http.js';
 import { oauthClient } from './oauth-client.js';
 import type { ResolvedOptions } from './options.js';
 import type { SessionStorage } from './session.js';
 import { isExpired, needsRefresh, tokenSetFromResponse, type TokenSet } from './token-set.js';
 import type { SignOutReason } from './types.js';
+
+const unexpected = (cause: unknown): TelnyxAuthError =>
+  toAuthError(cause, 'Refreshing the session failed unexpectedly.');
 
 export interface RefreshHooks {
   /** Increments whenever this tab signs in or out; a refresh that started in another epoch drops its result. */
@@ -83,7 +86,7 @@ export function createRefreshCoordinator(
         backoff = undefined;
         return tokens;
       } catch (cause) {
-        const error = toAuthError(cause);
+        const error = unexpected(cause);
         if (endedBy.has(error)) throw error; // already reported through hooks.ended
         const delay = retryDelay(attempt, error.retryAfterMs);
         const retryable =
@@ -253,16 +256,11 @@ export function createRefreshCoordinator(
       scope: used.scope,
     });
     // The old refresh token is spent (rotation): failing to persist the new one must not throw them away.
-    const unsaved = await session.write(tokens).then(() => undefined, toAuthError);
+    const unsaved = await session.write(tokens).then(() => undefined, unexpected);
     hooks.succeeded(tokens, 'refreshed');
     if (unsaved) hooks.unsaved(unsaved);
     return tokens;
   }
 
   return { refresh };
-}
-
-function toAuthError(cause: unknown): TelnyxAuthError {
-  if (cause instanceof TelnyxAuthError) return cause;
-  return new TelnyxAuthError('invalid_response', 'Refreshing the session failed unexpectedly.', { cause });
 }
