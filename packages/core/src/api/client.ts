@@ -11,6 +11,7 @@ import { OAuth } from './resources/oauth.js';
 import { OAuthClients } from './resources/oauth-clients.js';
 import { OAuthGrants } from './resources/oauth-grants.js';
 import { WellKnown } from './resources/well-known.js';
+import { requireInteger } from './validate.js';
 
 export const DEFAULT_BASE_URL = 'https://api.telnyx.com';
 export const DEFAULT_TIMEOUT_MS = 60_000;
@@ -64,8 +65,8 @@ export class TelnyxOAuthAPI {
   constructor(options: ClientOptions = {}) {
     this.#options = { ...options };
     this.baseURL = normalizeBaseURL(options.baseURL ?? readEnv('TELNYX_BASE_URL') ?? options.auth?.issuer);
-    this.maxRetries = checkInteger('maxRetries', options.maxRetries ?? DEFAULT_MAX_RETRIES, 0);
-    this.timeout = checkInteger('timeout', options.timeout ?? DEFAULT_TIMEOUT_MS, 1);
+    this.maxRetries = requireInteger('maxRetries', options.maxRetries ?? DEFAULT_MAX_RETRIES, 0);
+    this.timeout = requireInteger('timeout', options.timeout ?? DEFAULT_TIMEOUT_MS, 1);
     const customFetch = options.fetch;
     const transport = new Transport({
       baseURL: this.baseURL,
@@ -140,10 +141,4 @@ function normalizeBaseURL(value: string | null | undefined): string {
   }
   if (url.search || url.hash) throw new ValidationError('baseURL', 'must not have a query or fragment');
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '').replace(/\/v2$/, '');
-}
-
-function checkInteger(field: string, value: number, min: number): number {
-  if (!Number.isInteger(value) || value < min)
-    throw new ValidationError(field, `must be an integer ≥ ${min}`);
-  return value;
 }

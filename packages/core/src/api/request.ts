@@ -20,6 +20,7 @@ import {
   type RetryPolicy,
 } from './retry.js';
 import { applyClientAuth, formEncode } from './encode.js';
+import { requireInteger } from './validate.js';
 import { errorText, readResponse, type AttemptResponse } from './response.js';
 
 export type HTTPMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -97,8 +98,8 @@ export class Transport {
 
   async request(req: APIRequest): Promise<RawResponse> {
     const options = req.options ?? {};
-    const maxRetries = validateCount('maxRetries', options.maxRetries ?? this.config.maxRetries, 0);
-    const timeout = validateCount('timeout', options.timeout ?? this.config.timeout, 1);
+    const maxRetries = requireInteger('maxRetries', options.maxRetries ?? this.config.maxRetries, 0);
+    const timeout = requireInteger('timeout', options.timeout ?? this.config.timeout, 1);
     const url = this.buildURL(req.path, req.query);
     const userSignal = options.signal;
     if (userSignal?.aborted) throw new APIUserAbortError({ cause: userSignal.reason });
@@ -246,12 +247,6 @@ function isInvalidToken(headers: Headers): boolean {
   if (!challenge) return true;
   const error = /error="?([^",\s]+)"?/i.exec(challenge)?.[1];
   return error === undefined || error === 'invalid_token';
-}
-
-function validateCount(field: string, value: number, min: number): number {
-  if (!Number.isInteger(value) || value < min)
-    throw new ValidationError(field, `must be an integer ≥ ${min}`);
-  return value;
 }
 
 function describe(cause: unknown): string {

@@ -141,6 +141,13 @@ function parseAbsolute(field: string, value: unknown): URL {
   }
 }
 
+/** An integer option such as `maxRetries` (≥ 0) or `timeout` (≥ 1). */
+export function requireInteger(field: string, value: number, min: number): number {
+  if (!Number.isInteger(value) || value < min)
+    throw new ValidationError(field, `must be an integer ≥ ${min}`);
+  return value;
+}
+
 /** `page[number]` ≥ 1 and `page[size]` in 1..100, integers. */
 export function validatePageParams(params: Record<string, unknown>): void {
   const number = params['page[number]'];
