@@ -1,5 +1,5 @@
 /** `/clients/new` and `/clients/:id`: create or edit an OAuth client. */
-import { useCallback, useState } from 'react';
+import { useCallback, useState, type ReactNode } from 'react';
 import { useTelnyxAPI } from '@telnyx-oauth/react';
 import type { OAuthClientCreateParams, OAuthClientUpdateParams } from '@telnyx-oauth/core/api';
 import {
@@ -84,6 +84,21 @@ function useSave(save: (values: ClientFormValues) => Promise<void>) {
   return { submitting, error, fieldErrors, submit };
 }
 
+/** The heading of both client pages, under a link back to the list. */
+function ClientPageHeader({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <div className="page-header">
+      <div>
+        <Link to="/clients" className="small">
+          ← OAuth clients
+        </Link>
+        <h1>{title}</h1>
+        <p>{children}</p>
+      </div>
+    </div>
+  );
+}
+
 export function NewClientPage() {
   const api = useTelnyxAPI();
   const { submitting, error, fieldErrors, submit } = useSave(async (values) => {
@@ -97,15 +112,9 @@ export function NewClientPage() {
 
   return (
     <>
-      <div className="page-header">
-        <div>
-          <Link to="/clients" className="small">
-            ← OAuth clients
-          </Link>
-          <h1>New OAuth client</h1>
-          <p>Register an application that signs users in with Telnyx.</p>
-        </div>
-      </div>
+      <ClientPageHeader title="New OAuth client">
+        Register an application that signs users in with Telnyx.
+      </ClientPageHeader>
       <section className="card">
         {error ? <ErrorAlert error={error} /> : null}
         <ClientForm
@@ -135,17 +144,9 @@ export function EditClientPage({ clientId }: { clientId: string }) {
   const record = client.data?.data;
   return (
     <>
-      <div className="page-header">
-        <div>
-          <Link to="/clients" className="small">
-            ← OAuth clients
-          </Link>
-          <h1>{record ? record.name : 'OAuth client'}</h1>
-          <p>
-            <code>{clientId}</code>
-          </p>
-        </div>
-      </div>
+      <ClientPageHeader title={record ? record.name : 'OAuth client'}>
+        <code>{clientId}</code>
+      </ClientPageHeader>
       {flash ? (
         <Notice tone="success" title={flash.message}>
           {flash.secret ? (
