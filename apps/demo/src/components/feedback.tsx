@@ -1,6 +1,7 @@
 /** Loading, empty and error states: every screen uses these so none is ever left blank. */
 import type { ReactNode } from 'react';
 import { describeError } from '../lib/describe-error.js';
+import { navigate } from '../lib/router.js';
 
 export function Spinner() {
   return <span className="spinner" aria-hidden="true" />;
@@ -78,5 +79,19 @@ export function EmptyState({ title, children }: { title: string; children?: Reac
       <p className="empty__title">{title}</p>
       {children}
     </div>
+  );
+}
+
+/** The way out of a failed or refused sign-in: try again, or go home (the callback page and <Protected>). */
+export function SignInAgainActions({ retry }: { retry: () => void }) {
+  return (
+    <>
+      <button type="button" className="button button--primary" onClick={retry}>
+        Sign in again
+      </button>
+      <button type="button" className="button" onClick={() => navigate('/', { replace: true })}>
+        Back to home
+      </button>
+    </>
   );
 }

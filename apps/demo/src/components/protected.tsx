@@ -7,7 +7,7 @@ import { useEffect, type ReactNode } from 'react';
 import { RequireAuth, useAuthState } from '@telnyx-oauth/react';
 import { describeError } from '../lib/describe-error.js';
 import { navigate } from '../lib/router.js';
-import { Loading } from './feedback.js';
+import { Loading, SignInAgainActions } from './feedback.js';
 
 export function Protected({ children }: { children: ReactNode }) {
   const ended = useAuthState((snapshot) => !snapshot.isAuthenticated && snapshot.signOutReason !== null);
@@ -27,12 +27,7 @@ export function Protected({ children }: { children: ReactNode }) {
             <h1>{friendly.title}</h1>
             <p>{friendly.detail}</p>
             <div className="card__footer">
-              <button type="button" className="button button--primary" onClick={retry}>
-                Sign in again
-              </button>
-              <button type="button" className="button" onClick={() => navigate('/', { replace: true })}>
-                Back to home
-              </button>
+              <SignInAgainActions retry={retry} />
             </div>
           </section>
         );

@@ -3,7 +3,7 @@
  * and when the user comes back to this URL with the back button) and hands us where to go next.
  */
 import { AuthCallback, useAuth, type TelnyxAuthError } from '@telnyx-oauth/react';
-import { Loading } from '../components/feedback.js';
+import { Loading, SignInAgainActions } from '../components/feedback.js';
 import { describeError } from '../lib/describe-error.js';
 import { navigate } from '../lib/router.js';
 
@@ -41,14 +41,7 @@ function CallbackError({ error, retry }: { error: TelnyxAuthError; retry: () => 
             Continue to your account
           </button>
         ) : (
-          <>
-            <button type="button" className="button button--primary" onClick={retry}>
-              Sign in again
-            </button>
-            <button type="button" className="button" onClick={() => navigate('/', { replace: true })}>
-              Back to home
-            </button>
-          </>
+          <SignInAgainActions retry={retry} />
         )}
       </div>
     </section>
