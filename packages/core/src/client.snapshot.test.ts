@@ -20,6 +20,27 @@ function recordStatuses(client: ReturnType<typeof harness.client>): AuthStatus[]
 }
 
 describe('snapshots and events', () => {
+  it('a throwing event listener neither breaks sign-in nor starves the listeners after it', async () => {
+    const thrown: unknown[] = [];
+    const onError = (error: unknown) => thrown.push(error);
+    process.on('uncaughtException', onError);
+    try {
+      const client = harness.client();
+      client.on(() => {
+        throw new Error('bad listener');
+      });
+      const events: AuthEvent[] = [];
+      client.on((event) => events.push(event));
+      await signIn(client, server);
+      expect(client.getSnapshot().status).toBe('authenticated');
+      expect(events.map((event) => event.type)).toEqual(['signed_in']);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(thrown).toEqual([new Error('bad listener')]);
+    } finally {
+      process.off('uncaughtException', onError);
+    }
+  });
+
   it('goes loading -> unauthenticated -> authenticated -> refreshing -> authenticated -> unauthenticated', async () => {
     const client = harness.client();
     const events: AuthEvent[] = [];

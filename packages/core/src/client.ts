@@ -8,12 +8,13 @@ import { createAuthFetch } from './auth-fetch.js';
 import { createCallbackHandler, resolveCallbackUrl } from './callback.js';
 import { createDiscovery } from './discovery.js';
 import { TelnyxAuthError, toAuthError } from './errors.js';
+import { callEach } from './notify.js';
 import { resolveOptions } from './options.js';
 import { createRefreshCoordinator } from './refresh.js';
 import { revokeTokens } from './revoke.js';
 import { createSessionStorage } from './session.js';
 import { createSnapshotStore, LOADING_SNAPSHOT } from './store.js';
-import { createTabSync, type TabMessage, type TabSync } from './tab-sync.js';
+import { createTabSync, NO_TAB_SYNC, type TabMessage, type TabSync } from './tab-sync.js';
 import { isExpired, needsRefresh, type TokenSet } from './token-set.js';
 import { createTransactions } from './transaction.js';
 import type {
@@ -41,19 +42,11 @@ export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
   let epoch = 0;
   let loading: Promise<AuthSnapshot> | undefined;
   let destroyed = false;
-  let tabSync: TabSync = { post: () => undefined, close: () => undefined };
+  let tabSync: TabSync = NO_TAB_SYNC;
   let messages: Promise<void> = Promise.resolve();
 
   function emit(event: AuthEvent): void {
-    for (const listener of [...eventListeners]) {
-      try {
-        listener(event);
-      } catch (error) {
-        queueMicrotask(() => {
-          throw error;
-        });
-      }
-    }
+    callEach(eventListeners, (listener) => listener(event));
   }
 
   function applySignedIn(next: TokenSet): void {

@@ -2,6 +2,7 @@
  * The observable snapshot store behind `subscribe`/`getSnapshot` (the `useSyncExternalStore` contract):
  * a new frozen object only when a field actually changed, so bindings can compare by identity.
  */
+import { callEach } from './notify.js';
 import type { AuthSnapshot, AuthStatus } from './types.js';
 
 export type SnapshotFields = Pick<AuthSnapshot, 'status' | 'expiresAt' | 'scope' | 'error' | 'signOutReason'>;
@@ -65,16 +66,7 @@ export function createSnapshotStore(initial: AuthSnapshot = LOADING_SNAPSHOT): S
         return;
       }
       current = createSnapshot(next);
-      for (const listener of [...listeners]) {
-        try {
-          listener();
-        } catch (error) {
-          // One broken listener must not starve the others; rethrow outside our call stack.
-          queueMicrotask(() => {
-            throw error;
-          });
-        }
-      }
+      callEach(listeners, (listener) => listener());
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -39,17 +39,20 @@ export interface TabSync {
   close(): void;
 }
 
+/** Sync that does nothing: before start-up, without BroadcastChannel, or when the channel cannot be opened. */
+export const NO_TAB_SYNC: TabSync = { post: () => undefined, close: () => undefined };
+
 export function createTabSync(
   factory: ((name: string) => BroadcastChannelLike) | null,
   name: string,
   onMessage: (message: TabMessage) => void,
 ): TabSync {
-  if (!factory) return { post: () => undefined, close: () => undefined };
+  if (!factory) return NO_TAB_SYNC;
   let channel: BroadcastChannelLike;
   try {
     channel = factory(name);
   } catch {
-    return { post: () => undefined, close: () => undefined }; // e.g. a sandboxed iframe: sync is best effort
+    return NO_TAB_SYNC; // e.g. a sandboxed iframe: sync is best effort
   }
   const sender = Math.random().toString(36).slice(2) + Date.now().toString(36);
   const listener = (event: { data: unknown }): void => {
