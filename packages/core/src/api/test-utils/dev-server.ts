@@ -1,5 +1,6 @@
 /** Wiring of the API client to an in-process dev server, with instant, recorded retry waits. */
 import { createDevServer, type DevServer } from '@telnyx-oauth/dev-server';
+import { calculatePKCECodeChallenge, generateRandomCodeVerifier } from 'oauth4webapi';
 import { TelnyxOAuthAPI, type ClientOptions } from '../client.js';
 import { recordingSleep } from './scripted-fetch.js';
 
@@ -25,15 +26,8 @@ export function devServerHarness(): DevServerHarness {
   return { server, api: client(), delays: recorder.delays, client };
 }
 
-/** RFC 7636 §4.2 S256 pair. */
+/** RFC 7636 §4.1-4.2 S256 pair, from the same library the sign-in runtime uses. */
 export async function pkcePair(): Promise<{ verifier: string; challenge: string }> {
-  const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier));
-  return { verifier, challenge: base64url(new Uint8Array(digest)) };
-}
-
-function base64url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  const verifier = generateRandomCodeVerifier();
+  return { verifier, challenge: await calculatePKCECodeChallenge(verifier) };
 }
