@@ -1,20 +1,15 @@
 // @vitest-environment-options { "url": "http://localhost:5173/" }
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { StrictMode } from 'react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTelnyxAuth } from '@telnyx-oauth/core';
 import { AuthCallback } from './auth-callback.js';
 import { TelnyxAuthProvider } from './provider.js';
-import { consent, createBrowser, createTestServer, type Browser } from './test-utils/dev-server-harness.js';
+import { browserPerTest, consent, createTestServer } from './test-utils/dev-server-harness.js';
 import { useAuth } from './use-auth.js';
 
 const server = createTestServer();
-let browser: Browser;
-beforeEach(() => {
-  server.reset();
-  browser = createBrowser(server);
-});
-afterEach(() => browser.destroyAll());
+const browser = browserPerTest(server);
 
 function Status() {
   const { status } = useAuth();

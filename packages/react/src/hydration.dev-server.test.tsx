@@ -1,22 +1,17 @@
 import { act } from '@testing-library/react';
 import { hydrateRoot } from 'react-dom/client';
 import { renderToString } from 'react-dom/server';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TelnyxAuthProvider } from './provider.js';
 import { RequireAuth } from './require-auth.js';
 import { SignInWithTelnyx } from './sign-in-with-telnyx.js';
-import { createBrowser, createTestServer, signIn, type Browser } from './test-utils/dev-server-harness.js';
+import { browserPerTest, createTestServer, signIn } from './test-utils/dev-server-harness.js';
 import { useAuth } from './use-auth.js';
 import { useIsAuthenticated } from './use-is-authenticated.js';
 import { useAccessToken } from './use-access-token.js';
 
 const server = createTestServer();
-let browser: Browser;
-beforeEach(() => {
-  server.reset();
-  browser = createBrowser(server);
-});
-afterEach(() => browser.destroyAll());
+const browser = browserPerTest(server);
 
 function Page() {
   const { status } = useAuth();

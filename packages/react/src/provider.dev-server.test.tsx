@@ -1,19 +1,14 @@
 import { act, render, screen } from '@testing-library/react';
 import { StrictMode } from 'react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuthEvent, TelnyxAuth } from '@telnyx-oauth/core';
 import { useTelnyxAuthClient } from './context.js';
 import { TelnyxAuthProvider } from './provider.js';
-import { createBrowser, createTestServer, signIn, type Browser } from './test-utils/dev-server-harness.js';
+import { browserPerTest, createTestServer, signIn } from './test-utils/dev-server-harness.js';
 import { useAuth } from './use-auth.js';
 
 const server = createTestServer();
-let browser: Browser;
-beforeEach(() => {
-  server.reset();
-  browser = createBrowser(server);
-});
-afterEach(() => browser.destroyAll());
+const browser = browserPerTest(server);
 
 describe('TelnyxAuthProvider', () => {
   it('creates its client from options once, loads the session after mount and destroys it on unmount only', async () => {

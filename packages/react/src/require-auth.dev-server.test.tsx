@@ -1,19 +1,16 @@
 import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
 import { StrictMode } from 'react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { AuthCallback } from './auth-callback.js';
 import { TelnyxAuthProvider } from './provider.js';
 import { RequireAuth } from './require-auth.js';
-import { consent, createBrowser, createTestServer, type Browser } from './test-utils/dev-server-harness.js';
+import { browserPerTest, consent, createTestServer } from './test-utils/dev-server-harness.js';
 
 const server = createTestServer();
-let browser: Browser;
+const browser = browserPerTest(server);
 beforeEach(() => {
-  server.reset();
-  browser = createBrowser(server);
   window.history.replaceState(null, '', '/reports/42?range=7d#chart');
 });
-afterEach(() => browser.destroyAll());
 
 const page0ClientId = 'telnyx-oauth-demo';
 const errorFallback = (error: { code: string }) => <p role="alert">{`sign-in failed: ${error.code}`}</p>;

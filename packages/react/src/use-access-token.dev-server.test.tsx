@@ -1,18 +1,13 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { TelnyxAuthProvider } from './provider.js';
-import { createBrowser, createTestServer, signIn, type Browser } from './test-utils/dev-server-harness.js';
+import { browserPerTest, createTestServer, signIn } from './test-utils/dev-server-harness.js';
 import { useAccessToken } from './use-access-token.js';
 import { useTelnyxAPI } from './use-telnyx-api.js';
 import type { TelnyxOAuthAPI } from '@telnyx-oauth/core/api';
 
 const server = createTestServer();
-let browser: Browser;
-beforeEach(() => {
-  server.reset();
-  browser = createBrowser(server);
-});
-afterEach(() => browser.destroyAll());
+const browser = browserPerTest(server);
 
 function Token() {
   const { token, error, isLoading } = useAccessToken();

@@ -1,18 +1,13 @@
 import { act, render, screen, waitFor } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TelnyxAuthProvider } from './provider.js';
-import { createBrowser, createTestServer, signIn, type Browser } from './test-utils/dev-server-harness.js';
+import { browserPerTest, createTestServer, signIn } from './test-utils/dev-server-harness.js';
 import { useAuth } from './use-auth.js';
 import { useIsAuthenticated } from './use-is-authenticated.js';
 import { useAuthState } from './use-auth-state.js';
 
 const server = createTestServer();
-let browser: Browser;
-beforeEach(() => {
-  server.reset();
-  browser = createBrowser(server);
-});
-afterEach(() => browser.destroyAll());
+const browser = browserPerTest(server);
 
 describe('useAuth with two tabs of one browser', () => {
   it("shows the other tab's sign-in, refresh and logout", async () => {

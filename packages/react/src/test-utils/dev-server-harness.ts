@@ -3,6 +3,7 @@
  * locks and a BroadcastChannel hub the way tabs of one browser share IndexedDB, Web Locks and channels.
  * Each tab gets a fake location/history so that a redirect to Telnyx is recorded instead of navigating.
  */
+import { afterEach, beforeEach } from 'vitest';
 import { createDevServer, PUBLIC_CLIENT_ID, type DevServer } from '@telnyx-oauth/dev-server';
 import {
   createInMemoryLockManager,
@@ -126,6 +127,31 @@ export function createBrowser(server: DevServer): Browser {
     destroyAll() {
       for (const tab of tabs.splice(0)) tab.destroy();
     },
+  };
+}
+
+/**
+ * The set-up every dev-server test file shares: one server for the file, reset before each test, and a
+ * fresh browser per test whose tabs are destroyed after it. The returned Browser forwards to the current
+ * test's browser, so it can be held in a file-level const.
+ */
+export function browserPerTest(server: DevServer): Browser {
+  let current: Browser | undefined;
+  beforeEach(() => {
+    server.reset();
+    current = createBrowser(server);
+  });
+  afterEach(() => current?.destroyAll());
+  const browser = (): Browser => {
+    if (current === undefined) throw new Error('browserPerTest: use the browser inside a test.');
+    return current;
+  };
+  return {
+    server,
+    options: (overrides) => browser().options(overrides),
+    tab: (overrides) => browser().tab(overrides),
+    closedChannels: () => browser().closedChannels(),
+    destroyAll: () => browser().destroyAll(),
   };
 }
 
