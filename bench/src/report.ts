@@ -5,6 +5,7 @@ import { summarize, type Summary } from './stats.js';
 
 const OURS = 'telnyx';
 const MAIN_PEER = 'react-oidc-context';
+const TIMING_HEADERS = ['library', 'median', 'p90', 'min', 'ours ÷ it'];
 
 const median = (summary: Summary | null | undefined): number | null => summary?.median ?? null;
 const count = (summary: Summary | null | undefined): string =>
@@ -112,30 +113,28 @@ function browserSections(results: BenchResults): string[] {
   const us = libraries.find((run) => run.id === OURS);
   const vs = (value: number | null, pick: (run: LibraryRuns) => number | null, run: LibraryRuns) =>
     run.id === OURS || !us ? '–' : ratio(pick(us), value);
-  const warm = (run: LibraryRuns) => median(run.warmStart?.ms);
   const restore = (run: LibraryRuns) => median(run.warmStart?.restoreMs);
-  const signIn = (run: LibraryRuns) => median(run.signIn?.ms);
+  /** The first cells of a timing table (under TIMING_HEADERS): the library, median, p90, min and ours ÷ it. */
+  const timing = (run: LibraryRuns, pick: (run: LibraryRuns) => Summary | null | undefined) => [
+    run.label,
+    ms(median(pick(run))),
+    ms(pick(run)?.p90),
+    ms(pick(run)?.min),
+    vs(median(pick(run)), (each) => median(pick(each)), run),
+  ];
   return [
     `## Warm start: navigation to isAuthenticated on reload with a stored valid session (${runs.settings.warmStartRuns} runs)`,
     '',
     markdownTable(
       [
-        'library',
-        'median',
-        'p90',
-        'min',
-        'ours ÷ it',
+        ...TIMING_HEADERS,
         'app start → signed in (median)',
         'ours ÷ it (app start)',
         'auth-server requests per reload',
         'failed runs',
       ],
       libraries.map((run) => [
-        run.label,
-        ms(warm(run)),
-        ms(run.warmStart?.ms?.p90),
-        ms(run.warmStart?.ms?.min),
-        vs(warm(run), warm, run),
+        ...timing(run, (each) => each.warmStart?.ms),
         ms(restore(run)),
         vs(restore(run), restore, run),
         count(run.warmStart?.authServerRequests),
@@ -182,21 +181,13 @@ function browserSections(results: BenchResults): string[] {
     '',
     markdownTable(
       [
-        'library',
-        'median',
-        'p90',
-        'min',
-        'ours ÷ it',
+        ...TIMING_HEADERS,
         'before redirect / redirects / callback page (medians)',
         'auth-server requests',
         'failed runs',
       ],
       libraries.map((run) => [
-        run.label,
-        ms(signIn(run)),
-        ms(run.signIn?.ms?.p90),
-        ms(run.signIn?.ms?.min),
-        vs(signIn(run), signIn, run),
+        ...timing(run, (each) => each.signIn?.ms),
         [run.signIn?.phases.beforeRedirect, run.signIn?.phases.redirects, run.signIn?.phases.callbackPage]
           .map((phase) => ms(median(phase)))
           .join(' / '),
