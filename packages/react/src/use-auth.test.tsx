@@ -1,22 +1,33 @@
 import { act, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { createMockTelnyxAuth, mockAuthState, MockTelnyxAuthProvider } from './testing/index.js';
+import {
+  createMockTelnyxAuth,
+  mockAuthState,
+  MockTelnyxAuthProvider,
+  type MockTelnyxAuth,
+} from './testing/index.js';
 import { useAuth, type UseAuthResult } from './use-auth.js';
+
+/** Renders a component that calls useAuth() under `mock`; returns a reader of its latest result. */
+function renderUseAuth(mock: MockTelnyxAuth): () => UseAuthResult | undefined {
+  let auth: UseAuthResult | undefined;
+  function Probe() {
+    auth = useAuth();
+    return null;
+  }
+  render(
+    <MockTelnyxAuthProvider client={mock}>
+      <Probe />
+    </MockTelnyxAuthProvider>,
+  );
+  return () => auth;
+}
 
 describe('useAuth', () => {
   it('returns the session fields and actions bound to the client', async () => {
     const mock = createMockTelnyxAuth(mockAuthState.authenticated({ scope: ['a', 'b'], expiresAt: 42 }));
-    let auth: UseAuthResult | undefined;
-    function Probe() {
-      auth = useAuth();
-      return null;
-    }
-    render(
-      <MockTelnyxAuthProvider client={mock}>
-        <Probe />
-      </MockTelnyxAuthProvider>,
-    );
-    expect({ ...auth }).toMatchObject({
+    const auth = renderUseAuth(mock);
+    expect({ ...auth() }).toMatchObject({
       status: 'authenticated',
       isLoading: false,
       isAuthenticated: true,
@@ -24,29 +35,20 @@ describe('useAuth', () => {
       scope: ['a', 'b'],
       expiresAt: 42,
     });
-    await auth?.login({ returnTo: '/x' });
-    await auth?.getAccessToken();
-    await act(() => auth?.logout());
+    await auth()?.login({ returnTo: '/x' });
+    await auth()?.getAccessToken();
+    await act(() => auth()?.logout());
     expect(mock.calls.loginWithRedirect).toEqual([{ returnTo: '/x' }]);
     expect(mock.calls.getAccessToken).toHaveLength(1);
     expect(mock.calls.logout).toHaveLength(1);
-    expect(auth?.isAuthenticated).toBe(false);
+    expect(auth()?.isAuthenticated).toBe(false);
   });
 
   it('returns to the current path after login() by default', async () => {
     window.history.replaceState(null, '', '/invoices?page=2#latest');
     const mock = createMockTelnyxAuth(mockAuthState.unauthenticated());
-    let auth: UseAuthResult | undefined;
-    function Probe() {
-      auth = useAuth();
-      return null;
-    }
-    render(
-      <MockTelnyxAuthProvider client={mock}>
-        <Probe />
-      </MockTelnyxAuthProvider>,
-    );
-    await auth?.login({ scope: 'billing.read' });
+    const auth = renderUseAuth(mock);
+    await auth()?.login({ scope: 'billing.read' });
     expect(mock.calls.loginWithRedirect).toEqual([
       { returnTo: '/invoices?page=2#latest', scope: 'billing.read' },
     ]);
