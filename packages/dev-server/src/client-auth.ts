@@ -1,16 +1,10 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Context } from 'hono';
+import { constantTimeEqual } from './constant-time.js';
 import type { ServerContext } from './context.js';
 import { oauthError } from './errors.js';
 import type { ClientRecord } from './state.js';
 
 export type ClientAuthResult = { ok: true; client: ClientRecord } | { ok: false; response: Response };
-
-function secretsMatch(expected: string, given: string): boolean {
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
 
 /** RFC 6749 §2.3.1: Basic credentials are form-urlencoded before base64. */
 function parseBasic(header: string): { id: string; secret: string } | undefined {
@@ -81,7 +75,7 @@ export function authenticateClient(
   if (client.client_type === 'confidential') {
     if (secret === undefined)
       return fail('Client authentication failed: a client_secret is required.', basic);
-    if (client.client_secret === null || !secretsMatch(client.client_secret, secret)) {
+    if (client.client_secret === null || !constantTimeEqual(client.client_secret, secret)) {
       return fail('Client authentication failed: wrong client_secret.', basic);
     }
   } else if (secret !== undefined && secret !== '') {
