@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createInMemoryLockManager, resolveLocks } from './locks.js';
 
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
@@ -68,7 +68,12 @@ describe('in-memory LockManager', () => {
 
   it('rejects at once with an already-aborted signal', async () => {
     const locks = createInMemoryLockManager();
-    await expect(locks.request('l', { signal: AbortSignal.abort() }, () => 1)).rejects.toBeDefined();
+    const callback = vi.fn(() => 1);
+    await expect(locks.request('l', { signal: AbortSignal.abort() }, callback)).rejects.toMatchObject({
+      name: 'AbortError',
+    });
+    expect(callback).not.toHaveBeenCalled();
+    await expect(locks.request('l', {}, () => 'free')).resolves.toBe('free'); // the aborted request held nothing
   });
 
   it('passes null to an ifAvailable callback when the lock is held', async () => {

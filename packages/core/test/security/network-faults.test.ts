@@ -163,7 +163,9 @@ describe.each(FAULTS)('%s', (_name, kind, fault) => {
         isAuthenticated: true,
         signOutReason: null,
       });
-      expect(await harness.storage.get(storageKeys(client.issuer, client.clientId).session)).toBeDefined();
+      expect(await harness.storage.get(storageKeys(client.issuer, client.clientId).session)).toMatchObject({
+        tokens: { refreshToken: expect.any(String) },
+      });
       expect(seen.some((event) => event.type === 'signed_out')).toBe(false);
     }
     server.faults.clear();
