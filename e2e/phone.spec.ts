@@ -9,7 +9,13 @@ import { signIn, signInButton, signedInHeading } from './support/journeys.js';
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
 
 async function expectNoSidewaysScroll(page: Page) {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const { layoutWidth, overflow } = await page.evaluate(() => ({
+    layoutWidth: window.innerWidth,
+    overflow: document.documentElement.scrollWidth - window.innerWidth,
+  }));
+  // Without a working viewport meta tag a phone lays the page out 980 px wide and zooms out: nothing would
+  // overflow that, so first prove the page is laid out at the phone's own width.
+  expect(layoutWidth, 'the page is laid out at the phone width').toBe(390);
   expect(overflow, 'the page is wider than the screen').toBeLessThanOrEqual(0);
 }
 
@@ -47,5 +53,6 @@ test('every screen fits a phone', async ({ page, screens }) => {
 
   await page.goto('/nowhere');
   await expect(page.getByRole('heading', { name: 'Page not found' })).toBeVisible();
+  await expectNoSidewaysScroll(page);
   await screens.capture(page, 'not-found');
 });
