@@ -35,8 +35,7 @@ export function createTransactions(options: ResolvedOptions, now: () => number) 
       const record: TransactionRecord = {
         v: SCHEMA_VERSION,
         kind: 'transaction',
-        issuer: options.issuer,
-        clientId: options.clientId,
+        ...owner,
         state: generateRandomState(),
         codeVerifier,
         redirectUri: options.redirectUri,
