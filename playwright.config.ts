@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { CHROMIUM_LAUNCH_OPTIONS } from './bench/src/browser/launch.js';
+import { CHROMIUM_LAUNCH_OPTIONS } from './bench/src/browser/chromium-options.js';
 
 /**
  * Browser tests of the demo against the local dev server. `vite preview` serves the built demo on

@@ -1,25 +1,5 @@
-import { existsSync } from 'node:fs';
-import { chromium, type Browser, type LaunchOptions } from '@playwright/test';
-
-const DEBIAN_CHROMIUM = '/usr/bin/chromium';
-
-/**
- * Debian's Chromium when present, else Playwright's own browser, with flags that keep it quiet: no
- * background traffic of its own that could be counted or contend. The e2e suite (playwright.config.ts)
- * launches the same way, so the benchmarks and the browser tests run the same browser.
- */
-export const CHROMIUM_LAUNCH_OPTIONS = {
-  ...(existsSync(DEBIAN_CHROMIUM) ? { executablePath: DEBIAN_CHROMIUM } : {}),
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
-} satisfies LaunchOptions;
+import { chromium, type Browser } from '@playwright/test';
+import { CHROMIUM_LAUNCH_OPTIONS } from './chromium-options.js';
 
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({ ...CHROMIUM_LAUNCH_OPTIONS, headless: true, timeout: 30_000 });
