@@ -1,6 +1,5 @@
 import { createDevServer } from '@telnyx-oauth/dev-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isInvalidTokenChallenge } from './auth-fetch.js';
 import { createHarness, signIn } from './test-utils/harness.js';
 
 // The server's clock can run ahead of the client's, to expire tokens server-side only (early revocation).
@@ -98,13 +97,5 @@ describe('authenticated fetch', () => {
     const client = await signedIn();
     await expect(client.fetch('http://api.example.com/x')).rejects.toMatchObject({ code: 'invalid_options' });
     await expect(client.fetch('not a url')).rejects.toMatchObject({ code: 'invalid_options' });
-  });
-
-  it('parses WWW-Authenticate challenges', () => {
-    expect(isInvalidTokenChallenge('Bearer realm="Telnyx API", error="invalid_token"')).toBe(true);
-    expect(isInvalidTokenChallenge('Bearer error=invalid_token')).toBe(true);
-    expect(isInvalidTokenChallenge('Bearer realm="x", error="insufficient_scope"')).toBe(false);
-    expect(isInvalidTokenChallenge('Basic realm="x"')).toBe(false);
-    expect(isInvalidTokenChallenge(null)).toBe(false);
   });
 });

@@ -3,19 +3,14 @@
  * `error="invalid_token"` (RFC 6750 §3.1) the token was revoked or expired early: refresh once and retry once.
  */
 import { TelnyxAuthError } from './errors.js';
-import { isLoopbackHost } from './options.js';
+import { classifyUnauthorized } from './shared/bearer-challenge.js';
+import { isSecureOrLoopback } from './shared/loopback.js';
 
 export interface AuthFetchDeps {
   getAccessToken(): Promise<string>;
   /** Refresh unless storage already holds a token other than `rejected`; resolves to the token to retry with. */
   refreshAfterRejection(rejected: string): Promise<string>;
   fetch: typeof fetch;
-}
-
-/** True when a WWW-Authenticate header carries a Bearer challenge with error="invalid_token". */
-export function isInvalidTokenChallenge(header: string | null): boolean {
-  if (!header) return false;
-  return /(^|[\s,])bearer\b/i.test(header) && /\berror\s*=\s*"?invalid_token"?/i.test(header);
 }
 
 export function createAuthFetch(deps: AuthFetchDeps) {
@@ -31,7 +26,7 @@ export function createAuthFetch(deps: AuthFetchDeps) {
       );
     }
     const url = new URL(request.url);
-    if (url.protocol !== 'https:' && !(url.protocol === 'http:' && isLoopbackHost(url.hostname))) {
+    if (!isSecureOrLoopback(url)) {
       throw new TelnyxAuthError(
         'invalid_options',
         'Refusing to send an access token over plain http to a non-loopback host.',
@@ -41,7 +36,10 @@ export function createAuthFetch(deps: AuthFetchDeps) {
     const retryCopy = request.clone();
     const token = await deps.getAccessToken();
     const response = await deps.fetch(withBearer(request, token));
-    if (response.status !== 401 || !isInvalidTokenChallenge(response.headers.get('www-authenticate')))
+    if (
+      response.status !== 401 ||
+      classifyUnauthorized(response.headers.get('www-authenticate')) !== 'refresh'
+    )
       return response;
     const fresh = await deps.refreshAfterRejection(token);
     await response.body?.cancel().catch(() => undefined);

@@ -5,8 +5,9 @@
  */
 import { discoveryRequest, processDiscoveryResponse, type AuthorizationServer } from 'oauth4webapi';
 import { TelnyxAuthError } from './errors.js';
-import { httpOptions, isNetworkFailure, isRetryableStatus, responseOf } from './http.js';
+import { httpOptions, isNetworkFailure, responseOf } from './http.js';
 import { checkEndpointUrl, type ResolvedOptions } from './options.js';
+import { isRetryableStatus } from './shared/retry.js';
 import { readDiscoveryRecord, SCHEMA_VERSION, storageKeys, type DiscoveryRecord } from './storage/schema.js';
 
 export interface Discovery {
@@ -78,7 +79,7 @@ export function createDiscovery(options: ResolvedOptions, now: () => number): Di
         `Could not load authorization server metadata for ${options.issuer}.`,
         {
           cause,
-          recoverable: isNetworkFailure(cause) || isRetryableStatus(responseOf(cause)?.status ?? 0),
+          recoverable: isNetworkFailure(cause) || isRetryableStatus(responseOf(cause)?.status ?? 0, responseOf(cause)?.headers),
         },
       );
     }

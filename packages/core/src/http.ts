@@ -27,8 +27,3 @@ export function responseOf(error: unknown): Response | undefined {
   const cause = error instanceof Error ? error.cause : undefined;
   return cause instanceof Response ? cause : undefined;
 }
-
-/** 408, 429 and 5xx: the server is there but cannot answer now; retrying later can succeed. */
-export function isRetryableStatus(status: number): boolean {
-  return status === 408 || status === 429 || status >= 500;
-}

@@ -4,6 +4,7 @@
  */
 import { TelnyxAuthError } from './errors.js';
 import { resolveLocks } from './locks.js';
+import { isSecureOrLoopback } from './shared/loopback.js';
 import { guardStorage, resolveStorage } from './storage/adapter.js';
 import { parseScope } from './token-set.js';
 import type {
@@ -53,12 +54,6 @@ export const RESERVED_AUTHORIZE_PARAMS = new Set([
   'code_challenge_method',
 ]);
 
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-
-export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
-}
-
 /** https anywhere; http only on loopback (the dev server). Anything else is refused. */
 export function checkEndpointUrl(value: string, what: string): URL {
   let url: URL;
@@ -67,8 +62,7 @@ export function checkEndpointUrl(value: string, what: string): URL {
   } catch (cause) {
     throw new TelnyxAuthError('invalid_options', `${what} is not an absolute URL.`, { cause });
   }
-  if (url.protocol === 'https:') return url;
-  if (url.protocol === 'http:' && isLoopbackHost(url.hostname)) return url;
+  if (isSecureOrLoopback(url)) return url;
   throw new TelnyxAuthError(
     'insecure_issuer',
     `${what} must use https (plain http is accepted only for loopback hosts such as the dev server).`,

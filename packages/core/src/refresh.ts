@@ -11,11 +11,11 @@ import {
   ResponseBodyError,
   type TokenEndpointResponse,
 } from 'oauth4webapi';
-import { parseRetryAfter, retryDelay, sleep } from './backoff.js';
 import type { Discovery } from './discovery.js';
 import { TelnyxAuthError, toAuthError } from './errors.js';
-import { httpOptions, isNetworkFailure, isRetryableStatus } from './http.js';
+import { httpOptions, isNetworkFailure } from './http.js';
 import { oauthClient } from './oauth-client.js';
+import { backoffDelay, isRetryableStatus, retryAfterMs, sleep } from './shared/retry.js';
 import type { ResolvedOptions } from './options.js';
 import type { SessionStorage } from './session.js';
 import { isExpired, needsRefresh, tokenSetFromResponse, type TokenSet } from './token-set.js';
@@ -88,7 +88,7 @@ export function createRefreshCoordinator(
       } catch (cause) {
         const error = unexpected(cause);
         if (endedBy.has(error)) throw error; // already reported through hooks.ended
-        const delay = retryDelay(attempt, error.retryAfterMs);
+        const delay = error.retryAfterMs ?? backoffDelay(attempt);
         const retryable =
           error.recoverable && error.code === 'refresh_failed' && attempt < options.maxRefreshRetries;
         if (!retryable || delay > options.maxRetryDelayMs) {
@@ -197,7 +197,7 @@ export function createRefreshCoordinator(
         { cause, recoverable: true },
       );
     }
-    if (isRetryableStatus(response.status)) {
+    if (isRetryableStatus(response.status, response.headers)) {
       await response.body?.cancel().catch(() => undefined);
       throw new TelnyxAuthError(
         'refresh_failed',
@@ -205,7 +205,7 @@ export function createRefreshCoordinator(
         {
           recoverable: true,
           status: response.status,
-          retryAfterMs: parseRetryAfter(response.headers.get('retry-after'), now()),
+          retryAfterMs: retryAfterMs(response.headers, now()),
         },
       );
     }

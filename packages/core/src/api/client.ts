@@ -6,7 +6,9 @@
 import type { GetAccessTokenOptions } from '../types.js';
 import { ValidationError } from './errors.js';
 import { Transport, type CredentialSource } from './request.js';
-import { DEFAULT_MAX_RETRIES, abortableSleep } from './retry.js';
+import { DEFAULT_MAX_RETRIES } from './retry.js';
+import { isSecureOrLoopback } from '../shared/loopback.js';
+import { sleep } from '../shared/retry.js';
 import { OAuth } from './resources/oauth.js';
 import { OAuthClients } from './resources/oauth-clients.js';
 import { OAuthGrants } from './resources/oauth-grants.js';
@@ -75,7 +77,7 @@ export class TelnyxOAuthAPI {
       // Resolved per call, so a fetch polyfilled or mocked after construction is used.
       fetch: customFetch ?? ((input, init) => globalThis.fetch(input, init)),
       credentials: credentialSource(options),
-      sleep: options.sleep ?? abortableSleep,
+      sleep: options.sleep ?? sleep,
       defaultHeaders: { ...options.defaultHeaders },
     });
     this.wellKnown = new WellKnown(transport);
@@ -126,8 +128,6 @@ function readEnv(name: string): string | undefined {
   }
 }
 
-const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 function normalizeBaseURL(value: string | null | undefined): string {
   const raw = value ?? DEFAULT_BASE_URL;
   let url: URL;
@@ -136,7 +136,7 @@ function normalizeBaseURL(value: string | null | undefined): string {
   } catch {
     throw new ValidationError('baseURL', `must be an absolute URL, got "${raw}"`);
   }
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.has(url.hostname))) {
+  if (!isSecureOrLoopback(url)) {
     throw new ValidationError('baseURL', 'must use https (http is allowed for loopback hosts only)');
   }
   if (url.search || url.hash) throw new ValidationError('baseURL', 'must not have a query or fragment');

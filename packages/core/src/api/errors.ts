@@ -12,7 +12,7 @@
  *       └── InternalServerError ≥ 500
  */
 
-import { serverRequestedDelay } from './retry.js';
+import { retryAfterMs } from '../shared/retry.js';
 
 export type TelnyxAPIErrorCode =
   | 'validation_error'
@@ -100,7 +100,7 @@ export class APIError extends TelnyxError {
     this.oauthError = parsed.oauthError;
     this.oauthErrorDescription = parsed.oauthErrorDescription;
     this.requestId = headers?.get('x-request-id') ?? undefined;
-    this.retryAfterMs = serverRequestedDelay(headers);
+    this.retryAfterMs = retryAfterMs(headers);
   }
 
   /** The class for an HTTP status, as Telnyx's SDKs map it. */

@@ -13,12 +13,12 @@ import {
 } from './errors.js';
 import {
   MAX_RETRY_AFTER_MS,
-  backoffDelay,
+  isRetryableAnswer,
   isRetryableConnectionFailure,
-  isRetryableStatus,
-  serverRequestedDelay,
   type RetryPolicy,
 } from './retry.js';
+import { classifyUnauthorized } from '../shared/bearer-challenge.js';
+import { backoffDelay, retryAfterMs } from '../shared/retry.js';
 import { applyClientAuth, formEncode } from './encode.js';
 import { requireInteger } from './validate.js';
 import { errorText, readResponse, type AttemptResponse } from './response.js';
@@ -127,7 +127,7 @@ export class Transport {
         req.auth === 'bearer' &&
         !refreshed &&
         this.config.credentials.refresh &&
-        isInvalidToken(res.headers)
+        classifyUnauthorized(res.headers.get('www-authenticate')) === 'refresh'
       ) {
         // RFC 6750 §3.1: the token expired or was revoked early. Refresh once, retry once.
         refreshed = true;
@@ -139,8 +139,8 @@ export class Transport {
         continue;
       }
 
-      if (canRetry && isRetryableStatus(res.status, res.headers, req.retry)) {
-        const requested = serverRequestedDelay(res.headers);
+      if (canRetry && isRetryableAnswer(res.status, res.headers, req.retry)) {
+        const requested = retryAfterMs(res.headers);
         if (requested === undefined || requested <= MAX_RETRY_AFTER_MS) {
           await this.pause(requested ?? backoffDelay(retryIndex), userSignal);
           retryIndex++;
@@ -239,14 +239,6 @@ export class Transport {
       throw cause;
     }
   }
-}
-
-/** RFC 6750 §3: retry on `invalid_token`, or when the header names no error at all. */
-function isInvalidToken(headers: Headers): boolean {
-  const challenge = headers.get('www-authenticate');
-  if (!challenge) return true;
-  const error = /error="?([^",\s]+)"?/i.exec(challenge)?.[1];
-  return error === undefined || error === 'invalid_token';
 }
 
 function describe(cause: unknown): string {

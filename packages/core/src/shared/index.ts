@@ -1,0 +1,18 @@
+/**
+ * `@telnyx-oauth/core/shared`: the HTTP rules every part of telnyx-oauth follows, written once and free of
+ * dependencies (no oauth4webapi, no idb-keyval, no browser globals at import): which answers are worth
+ * retrying and after how long, request deadlines, Bearer challenges, loopback hosts. The sign-in runtime,
+ * the API client (`@telnyx-oauth/core/api`) and the token handler (`@telnyx-oauth/token-handler`) import
+ * them from here.
+ */
+export {
+  backoffDelay,
+  isRetryableStatus,
+  PER_CALL_BACKOFF,
+  retryAfterMs,
+  sleep,
+  type BackoffCurve,
+} from './retry.js';
+export { deadline, type Deadline } from './timeout.js';
+export { classifyUnauthorized, parseBearerChallenge, type BearerChallenge } from './bearer-challenge.js';
+export { isLoopbackHost, isSecureOrLoopback } from './loopback.js';
