@@ -14,40 +14,30 @@ export interface BearerChallenge {
   readonly realm?: string;
 }
 
-// One auth-param: name = token / quoted-string (RFC 9110 §11.2).
-const AUTH_PARAM = /([!#$%&'*+.^_`|~0-9A-Za-z-]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^\s,]*)/gy;
-
 /**
  * The Bearer challenge in a `WWW-Authenticate` header value, or null when there is none (no header, or
- * only other schemes). Several challenges in one header are allowed; the first Bearer one is read.
+ * only other schemes). Several challenges in one header are allowed; the first Bearer one is read, up to
+ * the next scheme.
  *
- * @see RFC 6750 §3; RFC 9110 §11.6.1
+ * @see RFC 6750 §3; RFC 9110 §11.6.1 (auth-param = token "=" ( token / quoted-string ))
  */
 export function parseBearerChallenge(header: string | null | undefined): BearerChallenge | null {
-  if (!header) return null;
-  const start = /(?:^|,)\s*bearer(?=\s|,|$)/i.exec(header);
-  if (!start) return null;
+  const start = header ? /(?:^|,)\s*bearer(?=[\s,]|$)/i.exec(header) : null;
+  if (!header || !start) return null;
   const params: Record<string, string> = {};
-  let index = start.index + start[0].length;
-  for (;;) {
-    const skip = /[\s,]*/y;
-    skip.lastIndex = index;
-    skip.exec(header);
-    AUTH_PARAM.lastIndex = skip.lastIndex;
-    const match = AUTH_PARAM.exec(header);
-    if (!match) break; // the next challenge's scheme (a token without "="), or the end
-    const name = (match[1] as string).toLowerCase();
-    const raw = match[2] as string;
-    const value = raw.startsWith('"') ? raw.slice(1, -1).replace(/\\(.)/g, '$1') : raw;
-    if (!(name in params)) params[name] = value;
-    index = AUTH_PARAM.lastIndex;
+  const param = /[\s,]*([\w!#$%&'*+.^`|~-]+)\s*=\s*("(?:[^"\\]|\\.)*"|[^\s,]*)/y;
+  param.lastIndex = start.index + start[0].length;
+  for (let match; (match = param.exec(header));) {
+    const [, name = '', value = ''] = match;
+    params[name.toLowerCase()] ??= value[0] === '"' ? value.slice(1, -1).replace(/\\(.)/g, '$1') : value;
   }
-  const challenge: { -readonly [K in keyof BearerChallenge]: BearerChallenge[K] } = {};
-  if (params.error) challenge.error = params.error;
-  if (params.error_description) challenge.errorDescription = params.error_description;
-  if (params.realm !== undefined) challenge.realm = params.realm;
-  if (params.scope) challenge.scope = params.scope.split(' ').filter((s) => s.length > 0);
-  return challenge;
+  const { error, error_description: errorDescription, realm, scope } = params;
+  return {
+    ...(error ? { error } : {}),
+    ...(errorDescription ? { errorDescription } : {}),
+    ...(realm !== undefined ? { realm } : {}),
+    ...(scope ? { scope: scope.split(' ').filter(Boolean) } : {}),
+  };
 }
 
 /**
