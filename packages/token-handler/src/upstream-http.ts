@@ -74,7 +74,13 @@ export function createUpstreamHttp(options: ResolvedOptions): UpstreamHttp {
             signal: timer.signal,
             [customFetch]: async (href, init) => {
               sent = true;
-              return buffered(await options.fetch(href, { ...(init as RequestInit), signal: timer.signal }));
+              const answer = await options.fetch(href, { ...(init as RequestInit), signal: timer.signal });
+              // A fetch that resolves although its signal fired (an in-process server answering an
+              // abandoned request) is a timeout all the same.
+              if (timer.signal.aborted) throw timer.signal.reason;
+              const body = await buffered(answer);
+              if (timer.signal.aborted) throw timer.signal.reason;
+              return body;
             },
             // Only ever true for http://localhost, 127.0.0.0/8, [::1]: every endpoint was checked with
             // isSecureOrLoopback when configured or discovered.

@@ -24,6 +24,8 @@ export interface Upstream {
   server: DevServer;
   clientId: string;
   clientSecret: string;
+  /** Every refresh token the token endpoint handed the handler (to prove none reaches the browser). */
+  issuedRefreshTokens: string[];
 }
 
 /** A dev server and a confidential client registered on it for the test origins. */
@@ -44,7 +46,7 @@ export async function createUpstream(options: DevServerOptions = {}): Promise<Up
   if (response.status !== 201) throw new Error(`registering the test client answered ${response.status}`);
   const { data } = (await response.json()) as { data: { client_id: string; client_secret: string } };
   server.counters.reset();
-  return { server, clientId: data.client_id, clientSecret: data.client_secret };
+  return { server, clientId: data.client_id, clientSecret: data.client_secret, issuedRefreshTokens: [] };
 }
 
 /** Handler options against the upstream: both test origins allowed, the dev server's fetch. */
@@ -58,7 +60,17 @@ export function handlerOptions(
     clientSecret: upstream.clientSecret,
     cookieKeys: [KEY_A],
     allowedOrigins: [APP, LOCAL_APP],
-    fetch: (input, init) => upstream.server.fetch(input, init),
+    fetch: async (input, init) => {
+      const response = await upstream.server.fetch(input, init);
+      if (new URL(input).pathname.endsWith('/token') && response.ok) {
+        const body = (await response
+          .clone()
+          .json()
+          .catch(() => ({}))) as { refresh_token?: string };
+        if (body.refresh_token) upstream.issuedRefreshTokens.push(body.refresh_token);
+      }
+      return response;
+    },
     ...overrides,
   };
 }
@@ -113,7 +125,8 @@ export function request(endpoint: string, call: Call = {}): Request {
   const headers = new Headers({ 'X-Telnyx-Auth': '1', ...call.headers });
   if (origin !== null) headers.set('Origin', origin);
   if (call.cookie) headers.set('Cookie', call.cookie);
-  const url = new URL(`${BASE}/${endpoint}`, origin ?? APP);
+  // The handler is served on the app's origin; a forged Origin header does not move the request.
+  const url = new URL(`${BASE}/${endpoint}`, origin === LOCAL_APP ? LOCAL_APP : APP);
   return new Request(url, {
     method: call.method ?? 'POST',
     headers,
