@@ -4,6 +4,7 @@
  * from `TELNYX_*` variables in the environment or the project's `.env` files (read with Vite's `loadEnv`,
  * never exposed to client code: they are not `VITE_` variables).
  */
+import { isSecureOrLoopback } from '@telnyx-oauth/core/shared';
 import type { Plugin, PreviewServer, ResolvedConfig, ViteDevServer } from 'vite';
 import { loadEnv } from 'vite';
 import { tokenHandlerOptionsFromEnv } from './env.js';
@@ -32,9 +33,16 @@ function checkEnvPrefix(config: ResolvedConfig): void {
   }
 }
 
+/**
+ * The server's own origins that may call the handler: https ones, and http ones on loopback (a LAN
+ * address over plain http is left out, by the same rule as everywhere else).
+ */
 function serverOrigins(server: ViteDevServer | PreviewServer): string[] {
   const urls = server.resolvedUrls;
-  const origins = urls ? [...urls.local, ...urls.network].map((url) => new URL(url).origin) : [];
+  const origins = (urls ? [...urls.local, ...urls.network] : [])
+    .map((url) => parseUrl(url))
+    .filter((url): url is URL => url !== undefined && isSecureOrLoopback(url))
+    .map((url) => url.origin);
   if (origins.length === 0) {
     throw new TypeError(
       'The token handler plugin cannot tell this server’s origin (middleware mode?): set allowedOrigins.',
@@ -45,7 +53,8 @@ function serverOrigins(server: ViteDevServer | PreviewServer): string[] {
 
 /**
  * The token handler on Vite's dev and preview servers. Without `allowedOrigins` (option or
- * `TELNYX_TOKEN_HANDLER_ALLOWED_ORIGINS`), the server's own URLs (local and network) are the allowed origins.
+ * `TELNYX_TOKEN_HANDLER_ALLOWED_ORIGINS`), the server's own URLs are the allowed origins (local and
+ * network ones; http only on loopback).
  *
  * @throws TypeError at start-up (from `configResolved`) when options are missing or invalid, when a
  *   `VITE_` variable holds the secret, or when `envPrefix` would expose it.

@@ -30,7 +30,11 @@ export interface Upstream {
 
 /** A dev server and a confidential client registered on it for the test origins. */
 export async function createUpstream(options: DevServerOptions = {}): Promise<Upstream> {
-  const server = createDevServer(options);
+  return registerClient(createDevServer(options));
+}
+
+/** Registers a confidential client for the test origins (plus `extraRedirectUris`) through the management API. */
+export async function registerClient(server: DevServer, extraRedirectUris: string[] = []): Promise<Upstream> {
   const response = await server.fetch('/v2/oauth_clients', {
     method: 'POST',
     headers: { Authorization: `Bearer ${SEED_USER.apiKey}`, 'Content-Type': 'application/json' },
@@ -39,7 +43,7 @@ export async function createUpstream(options: DevServerOptions = {}): Promise<Up
       client_type: 'confidential',
       allowed_grant_types: ['authorization_code', 'refresh_token'],
       allowed_scopes: SCOPE.split(' '),
-      redirect_uris: [REDIRECT_URI, LOCAL_REDIRECT_URI, `${APP}/other-callback`],
+      redirect_uris: [REDIRECT_URI, LOCAL_REDIRECT_URI, `${APP}/other-callback`, ...extraRedirectUris],
       require_pkce: true,
     }),
   });
