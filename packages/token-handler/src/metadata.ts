@@ -32,6 +32,12 @@ function usableEndpoint(value: unknown): boolean {
   return url !== undefined && isSecureOrLoopback(url);
 }
 
+/**
+ * The metadata source for the options: static when `metadata` or `tokenEndpoint` is configured, else
+ * discovery from the issuer (RFC 8414 §3) with `revocationEndpoint` applied on top.
+ *
+ * @see RFC 8414 §3.3 (the issuer in the document must equal the issuer it was fetched for)
+ */
 export function createMetadataSource(options: ResolvedOptions, http: UpstreamHttp): MetadataSource {
   if (options.metadata !== undefined || options.tokenEndpoint !== undefined) {
     const as = withRevocationOverride(

@@ -2,7 +2,7 @@
  * The handler's options, and their validation into one resolved, frozen configuration. Every mistake is
  * reported when the handler is created (a TypeError naming the option), never at the first request.
  */
-import { isLoopbackHost, isSecureOrLoopback } from '@telnyx-oauth/core/shared';
+import { isSecureOrLoopback } from '@telnyx-oauth/core/shared';
 import { decodeCookieKey } from './key-ring.js';
 
 /** How the handler authenticates to the token and revocation endpoints (RFC 6749 §2.3.1). */
@@ -343,10 +343,4 @@ export function resolveOptions(options: TokenHandlerOptions): ResolvedOptions {
     onEvent: options.onEvent,
     now: options.now ?? (() => Date.now()),
   });
-}
-
-/** True when a page on `origin` is served over plain http from this machine (no `Secure` cookies there). */
-export function isInsecureLoopbackOrigin(origin: string): boolean {
-  const url = new URL(origin);
-  return url.protocol === 'http:' && isLoopbackHost(url.hostname);
 }

@@ -39,6 +39,7 @@ interface Payload {
   exp: number;
 }
 
+/** Reading, writing and clearing the session cookie for one handler's configuration. */
 export interface SessionCookies {
   /** The cookie's name for a request from a secure (https) or insecure (http loopback) origin. */
   nameFor(secure: boolean): string;
@@ -83,6 +84,10 @@ function cookieValues(header: string | null, name: string): string[] {
   return values;
 }
 
+/**
+ * The session cookie of a handler: sealed with the key ring (created on first use), bound to the issuer
+ * and client id, named and scoped from the options.
+ */
 export function createSessionCookies(options: ResolvedOptions, ring: () => Promise<KeyRing>): SessionCookies {
   // Additional authenticated data: a cookie sealed by another deployment (other issuer or client), even
   // with the same key, fails authentication instead of being parsed.

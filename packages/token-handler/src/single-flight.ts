@@ -30,6 +30,7 @@ export interface SingleFlight<T> {
 /** Keys kept at most; beyond it the oldest are dropped (they only save an upstream call). */
 const MAX_ENTRIES = 10_000;
 
+/** A single flight whose finished results are reused for `windowMs` (0: only while in flight). */
 export function createSingleFlight<T>(windowMs: number, now: () => number): SingleFlight<T> {
   const entries = new Map<string, Entry<T>>();
 

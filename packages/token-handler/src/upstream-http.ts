@@ -48,6 +48,7 @@ async function buffered(response: Response): Promise<Response> {
   });
 }
 
+/** An oauth4webapi request function, given our transport options (fetch, signal, loopback exception). */
 export type Perform<M, B> = (transport: HttpRequestOptions<M, B>) => Promise<Response>;
 
 export interface UpstreamHttp {
@@ -62,6 +63,7 @@ export interface UpstreamHttp {
   send<M, B>(policy: RetryPolicy, url: URL, perform: Perform<M, B>): Promise<Response>;
 }
 
+/** The sender every upstream request goes through, configured from the handler's options. */
 export function createUpstreamHttp(options: ResolvedOptions): UpstreamHttp {
   return {
     async send(policy, url, perform) {

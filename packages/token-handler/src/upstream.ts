@@ -120,6 +120,7 @@ function toResult(json: TokenEndpointResponse, receivedAt: number): TokenResult 
   };
 }
 
+/** The authorization server calls for the configured confidential client. */
 export function createUpstream(
   options: ResolvedOptions,
   metadata: MetadataSource,
