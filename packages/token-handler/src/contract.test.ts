@@ -143,6 +143,20 @@ describe('bounded, well-formed bodies', () => {
     expect(upstream.server.counters.get('token')).toBe(0);
   });
 
+  it('answers invalid_request when the body stream fails mid-read (the client went away)', async () => {
+    const { handler } = await setup();
+    const failing = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"code":'));
+        controller.error(new Error('socket hang up'));
+      },
+    });
+    const response = await handler(
+      request('token', { headers: { 'Content-Type': 'application/json' }, body: failing }),
+    );
+    await expectError(response, 400, 'invalid_request');
+  });
+
   it('takes maxBodyBytes from the options', async () => {
     const upstream = await createUpstream();
     const handler = createHandler(upstream, { maxBodyBytes: 600 });

@@ -42,7 +42,7 @@ export interface Admitted {
  * contract header, the body size.
  *
  * @throws HandlerError `method_not_allowed`, `origin_not_allowed`, `csrf_header_missing`,
- *   `unsupported_version`, `body_too_large`.
+ *   `unsupported_version`, `body_too_large`, `invalid_request` (the body stream failed).
  */
 export async function admit(request: Request, options: ResolvedOptions): Promise<Admitted> {
   if (request.method !== 'POST') {
@@ -68,7 +68,13 @@ export async function admit(request: Request, options: ResolvedOptions): Promise
       `This handler speaks ${CONTRACT_HEADER}: ${CONTRACT_VERSION}.`,
     );
   }
-  const body = await readLimited(request.body, options.maxBodyBytes, request.headers.get('content-length'));
+  let body: Awaited<ReturnType<typeof readLimited>>;
+  try {
+    body = await readLimited(request.body, options.maxBodyBytes, request.headers.get('content-length'));
+  } catch {
+    // the client went away mid-upload, or sent a body the runtime could not decode
+    throw new HandlerError('invalid_request', 'The request body could not be read.');
+  }
   if (body === TOO_LARGE) {
     throw new HandlerError(
       'body_too_large',
