@@ -227,6 +227,31 @@ describe('upstream failures on the code exchange', () => {
   });
 });
 
+describe('upstream failures on logout', () => {
+  it('retries revocation (idempotent) after a 503 and after a dropped connection', async () => {
+    const { upstream, handler, cookie } = await signedIn(
+      {},
+      { endpoint: 'revoke', status: 503, retryAfter: 0 },
+      { endpoint: 'revoke', drop: true },
+    );
+    const response = await handler(request('logout', { cookie }));
+    expect(await json(response.clone())).toEqual({ revoked: true });
+    expect(upstream.server.counters.get('revoke')).toBe(3);
+  });
+
+  it('clears the cookie and answers revoked: false when revocation keeps failing', async () => {
+    const { upstream, handler, cookie } = await signedIn(
+      { maxRetries: 1 },
+      { endpoint: 'revoke', status: 500, count: 2 },
+    );
+    const response = await handler(request('logout', { cookie }));
+    expect(response.status).toBe(200);
+    expect(await json(response.clone())).toEqual({ revoked: false });
+    expect(response.headers.getSetCookie()[0]).toContain('Max-Age=0');
+    expect(upstream.server.counters.get('revoke')).toBe(2);
+  });
+});
+
 describe('discovery', () => {
   it('retries a failed discovery, then uses the document', async () => {
     const { upstream, handler, cookie } = await signedIn();
