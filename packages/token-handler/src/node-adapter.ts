@@ -14,9 +14,25 @@ export type NodeMiddleware = (
   next: (error?: unknown) => void,
 ) => void;
 
-/** Every request to the handler (which answers 404 outside its base path). Leaves Node's globals alone. */
+/**
+ * Every request to the handler (which answers 404 outside its base path). Leaves Node's globals alone.
+ *
+ * When the handler answered without reading the whole request body (a refused request, a body over the
+ * limit), the rest of it is still on the connection and the adapter closes the socket once its drain gives
+ * up; over HTTP/1.x the answer says `Connection: close` so the client does not reuse that socket for its
+ * next request (RFC 9112 §9.6). HTTP/2 forbids the header and has no such problem.
+ */
 export function listenerFor(handler: TokenHandler): NodeListener {
-  return getRequestListener((request) => handler(request), { overrideGlobalObjects: false });
+  return getRequestListener(
+    async (request, { incoming }) => {
+      const response = await handler(request);
+      if ('httpVersionMajor' in incoming && incoming.httpVersionMajor === 1 && !incoming.readableEnded) {
+        response.headers.set('connection', 'close');
+      }
+      return response;
+    },
+    { overrideGlobalObjects: false },
+  );
 }
 
 /** The path of a request target: origin-form (`/a?b`) or absolute-form (`http://host/a`, from proxies). */

@@ -65,6 +65,7 @@ describe('the Node entry on a real HTTP server', () => {
       headers: { ...headers, Cookie: cookie },
     });
     expect(refresh.status).toBe(200);
+    expect(refresh.headers.get('connection')).toBe('keep-alive'); // bodies read to the end: reusable
     expect(running.server.counters.get('token:refresh_token')).toBe(1);
 
     const elsewhere = await fetch(`${url}/somewhere`, { method: 'POST', headers });
@@ -90,6 +91,8 @@ describe('the Node entry on a real HTTP server', () => {
       duplex: 'half',
     } as RequestInit);
     expect(big.status).toBe(413);
+    // the unread rest of the body is still on that socket: the client must not reuse it
+    expect(big.headers.get('connection')).toBe('close');
 
     const auth = await authorize(upstream);
     running.server.faults.inject({ endpoint: 'token', drop: true });
