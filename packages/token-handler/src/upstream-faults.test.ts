@@ -96,7 +96,7 @@ describe('upstream failures on refresh keep the session', () => {
 
   it('times out a hanging token endpoint without retrying: upstream_timeout', async () => {
     const { upstream, handler, cookie } = await signedIn(
-      { requestTimeout: 200 },
+      { requestTimeout: 500 },
       { endpoint: 'token', latencyMs: 5_000 },
     );
     const response = await handler(request('refresh', { cookie }));
@@ -190,7 +190,7 @@ describe('upstream failures on the code exchange', () => {
 
   it('does not retry after a timeout or a 500 (the code may be spent)', async () => {
     const upstream = await createUpstream();
-    const handler = createHandler(upstream, { requestTimeout: 200 });
+    const handler = createHandler(upstream, { requestTimeout: 500 });
     const auth = await authorize(upstream);
     upstream.server.faults.inject({ endpoint: 'token', latencyMs: 5_000 });
     const timedOut = await handler(request('token', exchangeBody(auth)));
