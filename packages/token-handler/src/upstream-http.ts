@@ -10,6 +10,7 @@ import {
   isRetryableStatus,
   retryAfterMs,
   sleep,
+  wasNotProcessed,
 } from '@telnyx-oauth/core/shared';
 import { allowInsecureRequests, customFetch, type HttpRequestOptions } from 'oauth4webapi';
 import { HandlerError } from './errors.js';
@@ -24,8 +25,6 @@ import { readLimited, TOO_LARGE } from './read-limited.js';
  */
 export type RetryPolicy = 'idempotent' | 'single-use';
 
-/** Statuses that say the request was not processed (RFC 9110 §15.5.9, §15.6.4; RFC 6585 §4). */
-const NOT_PROCESSED: ReadonlySet<number> = new Set([408, 429, 503]);
 /** Token, revocation and metadata answers are a few KB; anything far larger is not one of them. */
 const MAX_UPSTREAM_BODY = 128 * 1024;
 const NULL_BODY_STATUSES: ReadonlySet<number> = new Set([101, 204, 205, 304]);
@@ -126,7 +125,7 @@ export function createUpstreamHttp(options: ResolvedOptions): UpstreamHttp {
         const serverWait = retryAfterMs(headers, options.now());
         const delay = serverWait ?? backoffDelay(attempt);
         const mayRetry =
-          isRetryableStatus(status, headers) && (policy === 'idempotent' || NOT_PROCESSED.has(status));
+          isRetryableStatus(status, headers) && (policy === 'idempotent' || wasNotProcessed(status));
         if (mayRetry && attempt < options.maxRetries && delay <= options.maxRetryDelay) {
           await sleep(delay);
           continue;

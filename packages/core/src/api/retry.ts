@@ -2,7 +2,7 @@
  * The API client's retry policy on top of the shared HTTP rules (`../shared/retry.ts`): how many retries
  * by default, the longest server-requested wait it sits out, and which requests may be sent twice.
  */
-import { isRetryableStatus } from '../shared/retry.js';
+import { isRetryableStatus, wasNotProcessed } from '../shared/retry.js';
 
 export const DEFAULT_MAX_RETRIES = 2;
 /** A server-requested wait longer than this is not waited out: the error goes back to the caller. */
@@ -23,7 +23,7 @@ export function isRetryableAnswer(
   policy: RetryPolicy = 'default',
 ): boolean {
   if (policy === 'default' || headers.has('x-should-retry')) return isRetryableStatus(status, headers);
-  return status === 408 || status === 429 || status === 503;
+  return wasNotProcessed(status);
 }
 
 /** A connection error or timeout leaves unknown whether the server processed the request. */

@@ -10,6 +10,7 @@ export {
   isRetryableStatus,
   PER_CALL_BACKOFF,
   retryAfterMs,
+  wasNotProcessed,
   sleep,
   type BackoffCurve,
 } from './retry.js';

@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { backoffDelay, isRetryableStatus, PER_CALL_BACKOFF, retryAfterMs, sleep } from './retry.js';
+import {
+  backoffDelay,
+  isRetryableStatus,
+  PER_CALL_BACKOFF,
+  retryAfterMs,
+  sleep,
+  wasNotProcessed,
+} from './retry.js';
 
 describe('isRetryableStatus', () => {
   it.each([408, 409, 429, 500, 502, 503, 504])('retries %i', (status) => {
@@ -102,5 +109,12 @@ describe('sleep', () => {
     await expect(sleeping).rejects.toThrow('stop');
     expect(vi.getTimerCount()).toBe(0);
     await expect(sleep(10, controller.signal)).rejects.toThrow('stop');
+  });
+});
+
+describe('wasNotProcessed', () => {
+  it('is true only for the answers that say the request was not acted on', () => {
+    expect([408, 429, 503].every(wasNotProcessed)).toBe(true);
+    expect([400, 409, 500, 502, 504].some(wasNotProcessed)).toBe(false);
   });
 });

@@ -19,6 +19,18 @@ export function isRetryableStatus(status: number, headers?: Headers | null): boo
 }
 
 /**
+ * True for the statuses that say the server did NOT process the request: 408 (it timed out waiting for
+ * it), 429 (refused by a rate limit) and 503 (unavailable). Only these make it safe to resend a request
+ * that spends something single-use (an authorization code, a rotating refresh token): resent after the
+ * server may have acted on it, it trips reuse detection, which revokes every token of the grant.
+ *
+ * @see RFC 9110 §15.5.9, §15.6.4; RFC 6585 §4; RFC 9700 §4.14.2
+ */
+export function wasNotProcessed(status: number): boolean {
+  return status === 408 || status === 429 || status === 503;
+}
+
+/**
  * The wait a server asked for, in ms, or undefined when it asked for nothing readable: `retry-after-ms`
  * (Telnyx's SDK extension) first, else `Retry-After` as delay-seconds (fractions accepted) or an HTTP-date
  * (measured against `now`, never negative). Callers cap it: a server (or a skewed clock) asking for an
