@@ -1,6 +1,11 @@
 #!/usr/bin/env node
-import { parseCliArgs, USAGE } from './cli-args.js';
-import { PUBLIC_CLIENT_ID, CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET, SEED_USER } from './seed.js';
+import { parseCliArgs, USAGE } from './infra/cli-args.js';
+import {
+  PUBLIC_CLIENT_ID,
+  CONFIDENTIAL_CLIENT_ID,
+  CONFIDENTIAL_CLIENT_SECRET,
+  SEED_USER,
+} from './infra/seed.js';
 import { startDevServer } from './start.js';
 
 async function main(): Promise<void> {

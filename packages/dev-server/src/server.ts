@@ -1,14 +1,14 @@
 import type { Hono } from 'hono';
 import { createApp, type AppEnv } from './app.js';
-import { resolveConfig, type DevServerConfig, type DevServerOptions } from './config.js';
-import type { ServerContext } from './context.js';
-import { createCounters } from './counters.js';
-import type { CounterName } from './endpoints.js';
-import { createFaults, type Fault } from './faults.js';
-import { DROPPED_HEADER } from './instrument.js';
-import { createKeyStore } from './keys.js';
-import { describeSeed, seedState, SEED_USER, type Seed } from './seed.js';
-import { revokeGrant } from './state.js';
+import { resolveConfig, type DevServerConfig, type DevServerOptions } from './infra/config.js';
+import type { ServerContext } from './infra/context.js';
+import { createCounters } from './infra/counters.js';
+import type { CounterName } from './infra/endpoints.js';
+import { createFaults, type Fault } from './infra/faults.js';
+import { DROPPED_HEADER } from './infra/instrument.js';
+import { createKeyStore } from './infra/signing-keys.js';
+import { describeSeed, seedState, SEED_USER, type Seed } from './infra/seed.js';
+import { revokeGrant } from './infra/state.js';
 
 export interface DevServer {
   readonly issuer: string;

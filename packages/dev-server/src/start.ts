@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
-import type { DevServerOptions } from './config.js';
+import type { DevServerOptions } from './infra/config.js';
 import { createDevServer, type DevServer } from './server.js';
 
 export interface StartOptions extends DevServerOptions {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { PUBLIC_CLIENT_ID } from '../seed.js';
+import { PUBLIC_CLIENT_ID } from '../infra/seed.js';
 import type { DevServer } from '../server.js';
 
 export const DEMO_REDIRECT = 'http://localhost:5173/callback';

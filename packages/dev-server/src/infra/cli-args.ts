@@ -1,0 +1,63 @@
+import { parseArgs } from 'node:util';
+import type { StartOptions } from '../start.js';
+
+export const USAGE = `Usage: pnpm dev-server [options]
+
+  --port <n>               port on 127.0.0.1 (default 4010; 0 picks a free port)
+  --host <host>            interface to listen on (default 127.0.0.1)
+  --access-token-ttl <s>   access token lifetime in seconds (default 1800)
+  --latency <ms>           latency added to every request (default 0)
+  --no-rotation            do not rotate refresh tokens (a non-rotating server)
+  --no-revocation          no RFC 7009 revocation endpoint (like today's Telnyx)
+  --no-iss                 no RFC 9207 iss parameter (like today's Telnyx)
+  --auto-consent           skip the consent page
+  --redirect-uri <uri>     extra redirect URI for the demo client (repeatable)
+  -h, --help               show this help`;
+
+export type CliResult = { help: true } | { help: false; options: StartOptions };
+
+function integer(flag: string, value: string | undefined, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || Number(value) < min)
+    throw new Error(`${flag} must be an integer >= ${min}, got '${value}'`);
+  return Number(value);
+}
+
+/** Parses CLI arguments; throws an Error with a readable message on bad input. */
+export function parseCliArgs(argv: readonly string[]): CliResult {
+  const args = argv[0] === '--' ? argv.slice(1) : [...argv];
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'access-token-ttl': { type: 'string' },
+      latency: { type: 'string' },
+      'no-rotation': { type: 'boolean' },
+      'no-revocation': { type: 'boolean' },
+      'no-iss': { type: 'boolean' },
+      'auto-consent': { type: 'boolean' },
+      'redirect-uri': { type: 'string', multiple: true },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) return { help: true };
+  const port = integer('--port', values.port, 0) ?? 4010;
+  if (port > 65535) throw new Error('--port must be at most 65535');
+  const options: StartOptions = {
+    port,
+    host: values.host ?? '127.0.0.1',
+    rotateRefreshTokens: !values['no-rotation'],
+    revocationEndpoint: !values['no-revocation'],
+    issParameter: !values['no-iss'],
+    autoConsent: values['auto-consent'] ?? false,
+    extraRedirectUris: values['redirect-uri'] ?? [],
+  };
+  const ttl = integer('--access-token-ttl', values['access-token-ttl'], 1);
+  if (ttl !== undefined) options.accessTokenTtl = ttl;
+  const latency = integer('--latency', values.latency, 0);
+  if (latency !== undefined) options.latencyMs = latency;
+  return { help: false, options };
+}

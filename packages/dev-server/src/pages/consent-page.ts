@@ -1,0 +1,44 @@
+import { Hono } from 'hono';
+import { CONSENT_CSP, consentHtml } from './consent-html.js';
+import { CONSENT_SCRIPT } from './consent-script.js';
+import { CONSENT_STYLE, LOGO_SVG } from './consent-style.js';
+import { SEED_USER } from '../infra/seed.js';
+
+/** The page authorize redirects to, standing in for the Telnyx portal's consent screen. */
+export function consentPageRoutes(): Hono {
+  const app = new Hono();
+  app.get('/consent', (c) => {
+    const token = c.req.query('consent_token') ?? '';
+    return new Response(consentHtml(token, SEED_USER.apiKey, SEED_USER.email), {
+      headers: {
+        'Content-Type': 'text/html; charset=utf-8',
+        'Content-Security-Policy': CONSENT_CSP,
+        'Cache-Control': 'no-store',
+        'Referrer-Policy': 'no-referrer',
+        'X-Content-Type-Options': 'nosniff',
+      },
+    });
+  });
+  app.get(
+    '/consent.js',
+    () =>
+      new Response(CONSENT_SCRIPT, {
+        headers: { 'Content-Type': 'text/javascript; charset=utf-8', 'X-Content-Type-Options': 'nosniff' },
+      }),
+  );
+  app.get(
+    '/consent.css',
+    () =>
+      new Response(CONSENT_STYLE, {
+        headers: { 'Content-Type': 'text/css; charset=utf-8', 'X-Content-Type-Options': 'nosniff' },
+      }),
+  );
+  app.get(
+    '/assets/logo.svg',
+    () =>
+      new Response(LOGO_SVG, {
+        headers: { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'max-age=3600' },
+      }),
+  );
+  return app;
+}

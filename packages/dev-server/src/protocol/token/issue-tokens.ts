@@ -1,0 +1,86 @@
+import { SignJWT } from 'jose';
+import { nowMs, type ServerContext } from '../../infra/context.js';
+import { randomId, randomToken } from '../../infra/random.js';
+import type { ClientRecord, FamilyRecord } from '../../infra/state.js';
+
+export interface TokenResponse {
+  access_token: string;
+  token_type: 'Bearer';
+  expires_in: number;
+  refresh_token?: string;
+  scope: string;
+}
+
+export interface IssueTokensInput {
+  client: ClientRecord;
+  /** The user the tokens act for; for client_credentials the client's owner. */
+  userId: string | null;
+  /** RFC 9068 `sub`: the user, or the client itself for client_credentials. */
+  subject: string;
+  scopes: string[];
+  family: FamilyRecord;
+  withRefreshToken: boolean;
+}
+
+export function createFamily(
+  ctx: ServerContext,
+  client: ClientRecord,
+  userId: string | null,
+  grantId: string | null,
+): FamilyRecord {
+  const family: FamilyRecord = {
+    id: randomId(),
+    client_id: client.client_id,
+    user_id: userId,
+    grant_id: grantId,
+    revoked: false,
+  };
+  ctx.state.families.set(family.id, family);
+  return family;
+}
+
+/** Access tokens are RFC 9068 JWTs signed with the key published at /v2/oauth/jwks. */
+export async function issueTokens(ctx: ServerContext, input: IssueTokensInput): Promise<TokenResponse> {
+  const key = await ctx.keys.signingKey();
+  const issuedAt = nowMs(ctx);
+  const ttl = ctx.config.accessTokenTtl;
+  const jti = randomId();
+  const iat = Math.floor(issuedAt / 1000);
+  const scope = input.scopes.join(' ');
+  const accessToken = await new SignJWT({ client_id: input.client.client_id, scope })
+    .setProtectedHeader({ alg: key.alg, kid: key.kid, typ: 'at+jwt' })
+    .setIssuer(ctx.config.issuer)
+    .setSubject(input.subject)
+    .setAudience(ctx.config.issuer)
+    .setIssuedAt(iat)
+    .setExpirationTime(iat + ttl)
+    .setJti(jti)
+    .sign(key.privateKey);
+  ctx.state.accessTokens.set(accessToken, {
+    token: accessToken,
+    jti,
+    family_id: input.family.id,
+    client_id: input.client.client_id,
+    user_id: input.userId,
+    sub: input.subject,
+    scopes: input.scopes,
+    issued_at: issuedAt,
+    expires_at: issuedAt + ttl * 1000,
+    revoked: false,
+  });
+  const response: TokenResponse = { access_token: accessToken, token_type: 'Bearer', expires_in: ttl, scope };
+  if (input.withRefreshToken) {
+    const refreshToken = randomToken();
+    ctx.state.refreshTokens.set(refreshToken, {
+      token: refreshToken,
+      family_id: input.family.id,
+      client_id: input.client.client_id,
+      scopes: input.scopes,
+      issued_at: issuedAt,
+      expires_at: issuedAt + ctx.config.refreshTokenTtl * 1000,
+      status: 'active',
+    });
+    response.refresh_token = refreshToken;
+  }
+  return response;
+}
