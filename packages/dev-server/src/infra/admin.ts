@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { PATCHABLE_CONFIG_KEYS, type DevServerConfig } from './config.js';
 import type { ServerContext } from './context.js';
-import { json } from './errors.js';
+import { json } from './http.js';
 import { validateFault, type Fault } from './faults.js';
 import { readBody } from './request-body.js';
 

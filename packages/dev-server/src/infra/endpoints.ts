@@ -2,6 +2,8 @@
  * Which named endpoint a path belongs to: the names of counters and fault targets, and which error
  * shape the endpoint speaks (so a 413 or an injected 503 looks like the real endpoint's errors).
  */
+import type { GrantType } from './state.js';
+
 export type EndpointName =
   | 'authorization_server_metadata'
   | 'protected_resource_metadata'
@@ -16,13 +18,9 @@ export type EndpointName =
   | 'oauth_clients'
   | 'oauth_grants';
 
+/** Endpoint calls, token calls per grant type, and protocol events worth asserting on. */
 export type CounterName =
-  | EndpointName
-  | 'token:authorization_code'
-  | 'token:refresh_token'
-  | 'token:client_credentials'
-  | 'refresh_reuse_detected'
-  | 'code_reuse_detected';
+  EndpointName | `token:${GrantType}` | 'refresh_reuse_detected' | 'code_reuse_detected';
 
 export const ENDPOINT_NAMES: readonly EndpointName[] = [
   'authorization_server_metadata',

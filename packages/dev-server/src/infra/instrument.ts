@@ -2,7 +2,9 @@ import type { MiddlewareHandler } from 'hono';
 import type { HttpBindings } from '@hono/node-server';
 import type { ServerContext } from './context.js';
 import { endpointFor, errorShapeFor, type ErrorShape } from './endpoints.js';
-import { TELNYX_CODES, htmlError, json, oauthError, telnyxError, telnyxErrorItem } from './errors.js';
+import { TELNYX_CODES, telnyxError, telnyxErrorItem } from '../management/telnyx-errors.js';
+import { htmlError, oauthError } from '../protocol/oauth-errors.js';
+import { json } from './http.js';
 import type { Fault } from './faults.js';
 
 /** Marks a response whose connection was dropped; the in-process fetch turns it into a rejection. */

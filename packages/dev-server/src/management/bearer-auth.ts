@@ -1,6 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import { nowMs, type ServerContext } from '../infra/context.js';
-import { TELNYX_CODES, telnyxError, telnyxErrorItem } from '../infra/errors.js';
+import { TELNYX_CODES, telnyxError, telnyxErrorItem } from './telnyx-errors.js';
 import { SEED_USER } from '../infra/seed.js';
 import { isAccessTokenActive } from '../infra/state.js';
 

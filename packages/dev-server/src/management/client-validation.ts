@@ -1,4 +1,4 @@
-import { TELNYX_CODES, telnyxErrorItem, type TelnyxErrorItem } from '../infra/errors.js';
+import { TELNYX_CODES, telnyxErrorItem, type TelnyxErrorItem } from './telnyx-errors.js';
 import { isKnownScope } from '../protocol/scopes.js';
 import { GRANT_TYPES, type ClientRecord, type GrantType } from '../infra/state.js';
 import { redirectUriProblem, webUriProblem } from '../protocol/client-uris.js';

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { requireUser, type CallerVariables } from './bearer-auth.js';
 import type { ServerContext } from '../infra/context.js';
-import { TELNYX_CODES, json, telnyxError, telnyxErrorItem } from '../infra/errors.js';
+import { TELNYX_CODES, telnyxError, telnyxErrorItem } from './telnyx-errors.js';
+import { json } from '../infra/http.js';
 import { paginate, parsePage, unknownFilter } from './pagination.js';
 import { revokeGrant, type GrantRecord } from '../infra/state.js';
 import { grantView, newestFirst } from './views.js';

@@ -1,4 +1,4 @@
-import { TELNYX_CODES, telnyxError, telnyxErrorItem } from '../infra/errors.js';
+import { TELNYX_CODES, telnyxError, telnyxErrorItem } from './telnyx-errors.js';
 
 export interface Page {
   number: number;

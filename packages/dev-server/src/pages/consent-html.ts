@@ -1,4 +1,4 @@
-import { escapeHtml } from '../infra/errors.js';
+import { escapeHtml } from '../infra/http.js';
 
 /**
  * The consent page shell. Everything dynamic comes from the consent API via /consent.js, so the page works

@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { CONSENT_CSP, consentHtml } from './consent-html.js';
 import { CONSENT_SCRIPT } from './consent-script.js';
-import { CONSENT_STYLE, LOGO_SVG } from './consent-style.js';
+import { LOGO_SVG } from './assets.js';
+import { CONSENT_STYLE } from './consent-style.js';
 import { SEED_USER } from '../infra/seed.js';
 
 /** The page authorize redirects to, standing in for the Telnyx portal's consent screen. */

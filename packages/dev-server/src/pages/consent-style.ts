@@ -17,10 +17,3 @@ button { font: inherit; padding: 0.5rem 1.2rem; border-radius: 6px; border: 1px 
 button.primary { background: #00c08b; border-color: #00c08b; color: #fff; }
 button:disabled { opacity: 0.5; cursor: default; }
 `;
-
-/** The demo client's logo (the seeded logo_uri points here so nothing is fetched from the internet). */
-export const LOGO_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48" role="img" aria-label="Telnyx OAuth Demo">
-<rect width="48" height="48" rx="10" fill="#00c08b"/>
-<path d="M14 16h20v5h-7.5v15h-5V21H14z" fill="#fff"/>
-</svg>
-`;

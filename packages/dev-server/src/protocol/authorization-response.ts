@@ -1,5 +1,5 @@
 import { nowMs, type ServerContext } from '../infra/context.js';
-import { randomId, randomToken } from '../infra/random.js';
+import { randomId, randomToken } from '../infra/crypto.js';
 import { findGrant, type ClientRecord, type GrantRecord } from '../infra/state.js';
 
 /** What a validated authorize request carries through consent to the code. */

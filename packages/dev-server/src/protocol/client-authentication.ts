@@ -1,7 +1,7 @@
 import type { Context } from 'hono';
-import { constantTimeEqual } from '../infra/constant-time.js';
+import { constantTimeEqual } from '../infra/crypto.js';
 import type { ServerContext } from '../infra/context.js';
-import { oauthError } from '../infra/errors.js';
+import { oauthError } from './oauth-errors.js';
 import type { ClientRecord } from '../infra/state.js';
 
 export type ClientAuthResult = { ok: true; client: ClientRecord } | { ok: false; response: Response };

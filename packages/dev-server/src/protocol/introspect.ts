@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { authenticateClient } from './client-authentication.js';
 import { nowMs, type ServerContext } from '../infra/context.js';
-import { json, oauthError } from '../infra/errors.js';
+import { json } from '../infra/http.js';
+import { oauthError } from './oauth-errors.js';
 import { checkIntrospectionLimit } from './introspection-rate-limit.js';
 import { readBody } from '../infra/request-body.js';
 import { isAccessTokenActive, isRefreshTokenActive } from '../infra/state.js';

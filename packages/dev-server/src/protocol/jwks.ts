@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { ServerContext } from '../infra/context.js';
-import { json } from '../infra/errors.js';
+import { json } from '../infra/http.js';
 
 export function jwksRoutes(ctx: ServerContext): Hono {
   const app = new Hono();

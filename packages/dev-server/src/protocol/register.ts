@@ -1,7 +1,8 @@
 import { Hono } from 'hono';
 import { nowMs, type ServerContext } from '../infra/context.js';
-import { json, oauthError } from '../infra/errors.js';
-import { randomId, randomToken } from '../infra/random.js';
+import { json } from '../infra/http.js';
+import { oauthError } from './oauth-errors.js';
+import { randomId, randomToken } from '../infra/crypto.js';
 import { readBody } from '../infra/request-body.js';
 import { ALL_SCOPES, isKnownScope, parseScope } from './scopes.js';
 import { GRANT_TYPES, type ClientRecord, type GrantType } from '../infra/state.js';

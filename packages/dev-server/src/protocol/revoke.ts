@@ -1,10 +1,10 @@
 import { Hono } from 'hono';
 import { authenticateClient } from './client-authentication.js';
 import type { ServerContext } from '../infra/context.js';
-import { oauthError } from '../infra/errors.js';
+import { oauthError } from './oauth-errors.js';
 import { readBody } from '../infra/request-body.js';
 import { revokeFamily } from '../infra/state.js';
-import { notFound } from '../management/not-found.js';
+import { notFound } from '../management/telnyx-errors.js';
 
 /** RFC 7009 token revocation; switched off (404, not advertised) to behave like today's Telnyx. */
 export function revokeRoutes(ctx: ServerContext): Hono {

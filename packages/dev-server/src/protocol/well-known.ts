@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import type { ServerContext } from '../infra/context.js';
-import { json } from '../infra/errors.js';
+import { json } from '../infra/http.js';
 import { ALL_SCOPES } from './scopes.js';
 
 /** RFC 8414 authorization server metadata, with the optional extras switchable off to match Telnyx. */

@@ -1,10 +1,12 @@
 import { Hono } from 'hono';
 import { authenticateClient } from '../client-authentication.js';
 import type { ServerContext } from '../../infra/context.js';
-import { oauthError } from '../../infra/errors.js';
+import { oauthError } from '../oauth-errors.js';
 import { readBody } from '../../infra/request-body.js';
 import { GRANT_TYPES, type GrantType } from '../../infra/state.js';
-import { authorizationCodeGrant, clientCredentialsGrant, refreshTokenGrant } from './grant-types.js';
+import { authorizationCodeGrant } from './authorization-code.js';
+import { clientCredentialsGrant } from './client-credentials.js';
+import { refreshTokenGrant } from './refresh-token.js';
 
 export function tokenRoutes(ctx: ServerContext): Hono {
   const app = new Hono();

@@ -1,6 +1,7 @@
 import { SignJWT } from 'jose';
 import { nowMs, type ServerContext } from '../../infra/context.js';
-import { randomId, randomToken } from '../../infra/random.js';
+import { randomId, randomToken } from '../../infra/crypto.js';
+import { json } from '../../infra/http.js';
 import type { ClientRecord, FamilyRecord } from '../../infra/state.js';
 
 export interface TokenResponse {
@@ -83,4 +84,15 @@ export async function issueTokens(ctx: ServerContext, input: IssueTokensInput): 
     response.refresh_token = refreshToken;
   }
   return response;
+}
+
+/** RFC 6749 §5.1: token responses must not be cached. */
+export function tokenResponse(body: TokenResponse): Response {
+  return json(body, 200, { 'Cache-Control': 'no-store', Pragma: 'no-cache' });
+}
+
+/** Records that the user's grant was just used (OAuthGrant `last_used_at`). */
+export function touchGrant(ctx: ServerContext, grantId: string | null): void {
+  const grant = grantId ? ctx.state.grants.get(grantId) : undefined;
+  if (grant) grant.last_used_at = new Date(nowMs(ctx)).toISOString();
 }
