@@ -79,6 +79,49 @@ describe('GET /v2/oauth/authorize after the redirect URI is trusted', () => {
     expect(url.searchParams.get('error')).toBe('invalid_request');
   });
 
+  it('refuses a public client without PKCE even when its record says require_pkce: false (RFC 9700 §2.1.1)', async () => {
+    const server = createDevServer();
+    const created = await server.fetch('/v2/oauth_clients', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${server.seed.user.apiKey}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        name: 'No PKCE SPA',
+        client_type: 'public',
+        require_pkce: false,
+        allowed_grant_types: ['authorization_code'],
+        allowed_scopes: ['numbers.read'],
+        redirect_uris: ['https://spa.example/cb'],
+      }),
+    });
+    const { data } = (await created.json()) as { data: { client_id: string; require_pkce: boolean } };
+    expect(data.require_pkce).toBe(false);
+    const params = {
+      client_id: data.client_id,
+      redirect_uri: 'https://spa.example/cb',
+      scope: 'numbers.read',
+    };
+    const refused = await location(await server.fetch(authorizeUrl(server, params)));
+    expect(`${refused.origin}${refused.pathname}`).toBe('https://spa.example/cb');
+    expect(refused.searchParams.get('error')).toBe('invalid_request');
+    expect(refused.searchParams.get('error_description')).toMatch(/PKCE/);
+    // With a challenge the same client goes on to consent.
+    const accepted = await location(await server.fetch(authorizeUrl(server, params, pkce().challenge)));
+    expect(accepted.pathname).toBe('/consent');
+  });
+
+  it('lets a confidential client with require_pkce: false authorize without PKCE', async () => {
+    const server = createDevServer();
+    const url = await location(
+      await server.fetch(
+        authorizeUrl(server, {
+          client_id: server.seed.confidentialClient.client_id,
+          redirect_uri: server.seed.confidentialClient.redirect_uris[0],
+        }),
+      ),
+    );
+    expect(url.pathname).toBe('/consent');
+  });
+
   it('refuses a scope the client is not allowed', async () => {
     const server = createDevServer();
     const url = await location(

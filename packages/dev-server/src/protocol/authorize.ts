@@ -73,7 +73,8 @@ export function authorizeRoutes(ctx: ServerContext): Hono {
     const method = query.get('code_challenge_method');
     if (challenge === null) {
       if (method !== null) return fail('invalid_request', 'code_challenge_method without code_challenge.');
-      if (client.require_pkce)
+      // RFC 9700 §2.1.1: public clients must use PKCE, whatever their record's require_pkce says.
+      if (client.require_pkce || client.client_type === 'public')
         return fail('invalid_request', 'This client requires PKCE: send code_challenge (S256).');
     } else {
       // RFC 7636 §4.3 defaults the method to plain, which this server refuses (RFC 9700 §2.1.1).
