@@ -1,41 +1,22 @@
 import { createLocalJWKSet, decodeProtectedHeader, jwtVerify, type JSONWebKeySet } from 'jose';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET, PUBLIC_CLIENT_ID } from '../../infra/seed.js';
-import { createDevServer, type DevServer } from '../../server.js';
+import { createDevServer } from '../../server.js';
 import {
-  bearer,
+  basic,
   codeFor,
   DEMO_REDIRECT,
   exchangeCode as exchange,
+  expectOAuthError,
   form,
+  managementStatus,
   pkce,
+  refresh,
   signIn,
   type TokenBody,
 } from '../../test-utils/flow.js';
 
 const DEMO = PUBLIC_CLIENT_ID;
-
-function refresh(server: DevServer, refreshToken: string, extra: Record<string, string> = {}) {
-  return server.fetch(
-    '/v2/oauth/token',
-    form({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: DEMO, ...extra }),
-  );
-}
-
-async function expectOAuthError(response: Response, status: number, error: string): Promise<void> {
-  expect(response.status).toBe(status);
-  const body = (await response.json()) as Record<string, unknown>;
-  expect(body['error']).toBe(error);
-  expect(typeof body['error_description']).toBe('string');
-}
-
-function basic(id: string, secret: string): string {
-  return `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
-}
-
-async function managementStatus(server: DevServer, accessToken: string): Promise<number> {
-  return (await server.fetch('/v2/oauth_grants', { headers: bearer(accessToken) })).status;
-}
 
 afterEach(() => {
   vi.useRealTimers();
@@ -324,92 +305,6 @@ describe('malformed token requests', () => {
       form({ grant_type: 'client_credentials', client_id: DEMO }),
     );
     await expectOAuthError(response, 400, 'unauthorized_client');
-  });
-});
-
-describe('refresh_token grant', () => {
-  it('rotates the refresh token and keeps the scope', async () => {
-    const server = createDevServer();
-    const first = await signIn(server);
-    const response = await refresh(server, first.refresh_token ?? '');
-    expect(response.status).toBe(200);
-    expect(response.headers.get('cache-control')).toBe('no-store');
-    const second = (await response.json()) as TokenBody;
-    expect(second.refresh_token).toBeTruthy();
-    expect(second.refresh_token).not.toBe(first.refresh_token);
-    expect(second.access_token).not.toBe(first.access_token);
-    expect(second.scope).toBe(first.scope);
-    expect((await refresh(server, second.refresh_token ?? '')).status).toBe(200);
-    expect(server.counters.get('token:refresh_token')).toBe(2);
-  });
-
-  it('detects reuse of a rotated refresh token and revokes the whole family', async () => {
-    const server = createDevServer();
-    const first = await signIn(server);
-    const second = (await (await refresh(server, first.refresh_token ?? '')).json()) as TokenBody;
-    await expectOAuthError(await refresh(server, first.refresh_token ?? ''), 400, 'invalid_grant');
-    expect(server.counters.get('refresh_reuse_detected')).toBe(1);
-    await expectOAuthError(await refresh(server, second.refresh_token ?? ''), 400, 'invalid_grant');
-    expect(await managementStatus(server, second.access_token)).toBe(401);
-    expect(await managementStatus(server, first.access_token)).toBe(401);
-  });
-
-  it('does not rotate when rotation is off: no refresh_token in the answer, the old one keeps working', async () => {
-    const server = createDevServer({ rotateRefreshTokens: false });
-    const first = await signIn(server);
-    for (let i = 0; i < 3; i += 1) {
-      const response = await refresh(server, first.refresh_token ?? '');
-      expect(response.status).toBe(200);
-      expect(await response.json()).not.toHaveProperty('refresh_token');
-    }
-    expect(server.counters.get('refresh_reuse_detected')).toBe(0);
-  });
-
-  it('may narrow the scope but never widen it', async () => {
-    const server = createDevServer();
-    const first = await signIn(server);
-    const narrowed = await refresh(server, first.refresh_token ?? '', { scope: 'account_management.read' });
-    expect(((await narrowed.json()) as TokenBody).scope).toBe('account_management.read');
-    const second = await signIn(server, 'numbers.read');
-    await expectOAuthError(
-      await refresh(server, second.refresh_token ?? '', { scope: 'numbers.read numbers.write' }),
-      400,
-      'invalid_scope',
-    );
-  });
-
-  it('refuses an expired refresh token', async () => {
-    let clock = Date.UTC(2026, 0, 1);
-    const server = createDevServer({ now: () => clock, refreshTokenTtl: 3600 });
-    const first = await signIn(server);
-    clock += 3_601_000;
-    await expectOAuthError(await refresh(server, first.refresh_token ?? ''), 400, 'invalid_grant');
-  });
-
-  it('refuses a refresh token of another client, and an unknown one', async () => {
-    const server = createDevServer();
-    const first = await signIn(server);
-    const response = await server.fetch('/v2/oauth/token', {
-      ...form({ grant_type: 'refresh_token', refresh_token: first.refresh_token ?? '' }),
-      headers: {
-        'Content-Type': 'application/x-www-form-urlencoded',
-        Authorization: basic(CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET),
-      },
-    });
-    await expectOAuthError(response, 400, 'invalid_grant');
-    await expectOAuthError(await refresh(server, 'unknown'), 400, 'invalid_grant');
-    await expectOAuthError(
-      await server.fetch('/v2/oauth/token', form({ grant_type: 'refresh_token', client_id: DEMO })),
-      400,
-      'invalid_request',
-    );
-  });
-
-  it('fails after the user revokes the grant', async () => {
-    const server = createDevServer();
-    const first = await signIn(server);
-    server.revokeGrants(DEMO);
-    await expectOAuthError(await refresh(server, first.refresh_token ?? ''), 400, 'invalid_grant');
   });
 });
 
