@@ -31,6 +31,7 @@ describe('createDevServer', () => {
       issuer: 'http://127.0.0.1:4010',
       accessTokenTtl: 1800,
       refreshTokenTtl: 2_592_000,
+      refreshTokenAbsoluteTtl: 2_592_000,
       authorizationCodeTtl: 60,
       rotateRefreshTokens: true,
       revocationEndpoint: true,

@@ -30,6 +30,7 @@ function checkConfigValue(key: string, value: unknown): string | undefined {
   switch (key) {
     case 'accessTokenTtl':
     case 'refreshTokenTtl':
+    case 'refreshTokenAbsoluteTtl':
     case 'authorizationCodeTtl':
       return isPositiveInteger(value) ? undefined : `${key} must be a positive integer (seconds)`;
     case 'latencyMs':

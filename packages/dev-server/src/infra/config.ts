@@ -4,8 +4,18 @@ export interface DevServerOptions {
   issuer?: string;
   /** Seconds; default 1800 like Telnyx. */
   accessTokenTtl?: number;
-  /** Seconds; default 30 days. */
+  /**
+   * Seconds one refresh token lives from its issue (an idle limit: a token not used within it expires);
+   * default 30 days.
+   */
   refreshTokenTtl?: number;
+  /**
+   * Seconds a sign-in can be kept alive by refreshing: no refresh token of a token family (one code
+   * exchange) outlives the family's first refresh token's issue + this, however often it rotates
+   * (browser-apps BCP). Default: `refreshTokenTtl`, so rotation never extends a session past the expiry
+   * of its first refresh token. Larger values allow sliding sessions up to that cap.
+   */
+  refreshTokenAbsoluteTtl?: number;
   /** Seconds; default 60. */
   authorizationCodeTtl?: number;
   /** Rotate refresh tokens with reuse detection (default true); false emulates a non-rotating server. */
@@ -33,10 +43,12 @@ export type DevServerConfig = Required<DevServerOptions>;
 export const DEFAULT_ISSUER = 'http://127.0.0.1:4010';
 
 export function resolveConfig(options: DevServerOptions = {}): DevServerConfig {
+  const refreshTokenTtl = options.refreshTokenTtl ?? 30 * 24 * 60 * 60;
   return {
     issuer: stripTrailingSlash(options.issuer ?? DEFAULT_ISSUER),
     accessTokenTtl: options.accessTokenTtl ?? 1800,
-    refreshTokenTtl: options.refreshTokenTtl ?? 30 * 24 * 60 * 60,
+    refreshTokenTtl,
+    refreshTokenAbsoluteTtl: options.refreshTokenAbsoluteTtl ?? refreshTokenTtl,
     authorizationCodeTtl: options.authorizationCodeTtl ?? 60,
     rotateRefreshTokens: options.rotateRefreshTokens ?? true,
     revocationEndpoint: options.revocationEndpoint ?? true,
@@ -58,6 +70,7 @@ function stripTrailingSlash(url: string): string {
 export const PATCHABLE_CONFIG_KEYS = [
   'accessTokenTtl',
   'refreshTokenTtl',
+  'refreshTokenAbsoluteTtl',
   'authorizationCodeTtl',
   'rotateRefreshTokens',
   'revocationEndpoint',

@@ -77,6 +77,11 @@ export interface FamilyRecord {
   user_id: string | null;
   grant_id: string | null;
   revoked: boolean;
+  /**
+   * No refresh token of this family lives past this instant (ms): set when its first refresh token is
+   * issued, from `refreshTokenAbsoluteTtl`; null until then.
+   */
+  refresh_expires_at: number | null;
 }
 
 export interface RefreshTokenRecord {

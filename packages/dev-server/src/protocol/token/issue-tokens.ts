@@ -35,6 +35,7 @@ export function createFamily(
     user_id: userId,
     grant_id: grantId,
     revoked: false,
+    refresh_expires_at: null,
   };
   ctx.state.families.set(family.id, family);
   return family;
@@ -72,13 +73,15 @@ export async function issueTokens(ctx: ServerContext, input: IssueTokensInput): 
   const response: TokenResponse = { access_token: accessToken, token_type: 'Bearer', expires_in: ttl, scope };
   if (input.withRefreshToken) {
     const refreshToken = randomToken();
+    // The family's first refresh token fixes the session's absolute end; rotation never moves it.
+    input.family.refresh_expires_at ??= issuedAt + ctx.config.refreshTokenAbsoluteTtl * 1000;
     ctx.state.refreshTokens.set(refreshToken, {
       token: refreshToken,
       family_id: input.family.id,
       client_id: input.client.client_id,
       scopes: input.scopes,
       issued_at: issuedAt,
-      expires_at: issuedAt + ctx.config.refreshTokenTtl * 1000,
+      expires_at: Math.min(issuedAt + ctx.config.refreshTokenTtl * 1000, input.family.refresh_expires_at),
       status: 'active',
     });
     response.refresh_token = refreshToken;

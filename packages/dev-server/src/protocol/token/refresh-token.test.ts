@@ -98,3 +98,65 @@ describe('refresh_token grant', () => {
     await expectOAuthError(await refresh(server, first.refresh_token ?? ''), 400, 'invalid_grant');
   });
 });
+
+describe('absolute refresh token lifetime (browser-apps BCP: rotation must not extend a session forever)', () => {
+  const T0 = Date.UTC(2026, 0, 1);
+
+  async function introspectExp(server: ReturnType<typeof createDevServer>, token: string) {
+    const response = await server.fetch('/v2/oauth/introspect', form({ token, client_id: DEMO }));
+    return ((await response.json()) as { exp?: number }).exp;
+  }
+
+  it('gives a rotated refresh token the expiry of the sign-in’s first one by default', async () => {
+    let clock = T0;
+    const server = createDevServer({ now: () => clock, refreshTokenTtl: 100 });
+    const first = await signIn(server);
+    clock += 60_000;
+    const second = (await (await refresh(server, first.refresh_token ?? '')).json()) as TokenBody;
+    expect(second.refresh_token).toBeTruthy();
+    expect(await introspectExp(server, second.refresh_token ?? '')).toBe(T0 / 1000 + 100);
+    clock += 41_000; // T0 + 101 s: the session is over although the second token is only 41 s old
+    await expectOAuthError(await refresh(server, second.refresh_token ?? ''), 400, 'invalid_grant');
+    expect(server.counters.get('refresh_reuse_detected')).toBe(0);
+  });
+
+  it('refreshTokenAbsoluteTtl caps the session; refreshTokenTtl still bounds each token', async () => {
+    let clock = T0;
+    const server = createDevServer({
+      now: () => clock,
+      refreshTokenTtl: 100,
+      refreshTokenAbsoluteTtl: 250,
+    });
+    expect(server.config.refreshTokenAbsoluteTtl).toBe(250);
+    let current = (await signIn(server)).refresh_token ?? '';
+    const expiries: Array<number | undefined> = [];
+    for (let step = 1; step <= 4; step += 1) {
+      clock = T0 + step * 60_000;
+      const response = await refresh(server, current);
+      expect(response.status).toBe(200);
+      current = ((await response.json()) as TokenBody).refresh_token ?? '';
+      expiries.push(await introspectExp(server, current));
+    }
+    // Each token lives 100 s from its issue, never past T0 + 250 s.
+    expect(expiries).toEqual([160, 220, 250, 250].map((s) => T0 / 1000 + s));
+    clock = T0 + 251_000;
+    await expectOAuthError(await refresh(server, current), 400, 'invalid_grant');
+  });
+
+  it('lets a token go idle: unused for refreshTokenTtl it expires even before the absolute cap', async () => {
+    let clock = T0;
+    const server = createDevServer({
+      now: () => clock,
+      refreshTokenTtl: 100,
+      refreshTokenAbsoluteTtl: 10_000,
+    });
+    const first = await signIn(server);
+    clock += 101_000;
+    await expectOAuthError(await refresh(server, first.refresh_token ?? ''), 400, 'invalid_grant');
+  });
+
+  it('defaults refreshTokenAbsoluteTtl to refreshTokenTtl', () => {
+    expect(createDevServer({ refreshTokenTtl: 123 }).config.refreshTokenAbsoluteTtl).toBe(123);
+    expect(createDevServer().config.refreshTokenAbsoluteTtl).toBe(30 * 24 * 60 * 60);
+  });
+});
