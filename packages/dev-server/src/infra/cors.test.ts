@@ -93,6 +93,7 @@ describe('CORS', () => {
     const server = createDevServer();
     expect((await server.fetch(preflight('http://localhost:9999', '/__admin/faults'))).status).toBe(204);
     expect((await server.fetch(preflight('http://[::1]:3000', '/__admin/reset'))).status).toBe(204);
+    expect((await server.fetch(preflight('http://127.0.0.2:4173', '/__admin/reset'))).status).toBe(204);
     expect((await server.fetch(preflight('https://evil.example', '/__admin/faults'))).status).toBe(403);
   });
 });

@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { ServerContext } from './context.js';
+import { isLoopbackOrigin } from './loopback.js';
 
 const ALLOW_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
 const ALLOW_HEADERS = 'Authorization, Content-Type, Accept, DPoP, X-Request-Id';
@@ -21,18 +22,6 @@ export function registeredOrigins(ctx: ServerContext): Set<string> {
     }
   }
   return origins;
-}
-
-export function isLoopbackOrigin(origin: string): boolean {
-  try {
-    const { protocol, hostname } = new URL(origin);
-    return (
-      (protocol === 'http:' || protocol === 'https:') &&
-      (hostname === 'localhost' || hostname === '127.0.0.1' || hostname === '[::1]')
-    );
-  } catch {
-    return false;
-  }
 }
 
 function withHeaders(response: Response, headers: Record<string, string>): Response {

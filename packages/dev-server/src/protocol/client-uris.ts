@@ -1,9 +1,8 @@
-/** Loopback hosts may use plain http (RFC 8252 §7.3); everything else needs https or a private scheme. */
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+import { isLoopbackHost } from '../infra/loopback.js';
 
 /**
  * Why a redirect URI is unacceptable, or undefined. Rules: absolute, no fragment (RFC 6749 §3.1.2),
- * https, http on loopback only, or a private-use scheme with a dot (RFC 8252 §7.1).
+ * https, http on loopback only (RFC 8252 §7.3), or a private-use scheme with a dot (RFC 8252 §7.1).
  */
 export function redirectUriProblem(value: unknown): string | undefined {
   if (typeof value !== 'string' || value === '') return 'must be a non-empty string';
@@ -16,7 +15,7 @@ export function redirectUriProblem(value: unknown): string | undefined {
   if (value.includes('#')) return 'must not contain a fragment';
   if (url.protocol === 'https:') return undefined;
   if (url.protocol === 'http:')
-    return LOOPBACK_HOSTS.has(url.hostname) ? undefined : 'http is only allowed for loopback hosts';
+    return isLoopbackHost(url.hostname) ? undefined : 'http is only allowed for loopback hosts';
   if (/^[a-z][a-z0-9+.-]*\.[a-z0-9+.-]*:$/i.test(url.protocol)) return undefined;
   return `scheme ${url.protocol} is not allowed`;
 }

@@ -106,7 +106,7 @@ describe('POST /v2/oauth/register (RFC 7591)', () => {
 
   it('accepts loopback http and private-use schemes for redirect URIs', async () => {
     const response = await register(createDevServer(), {
-      redirect_uris: ['http://127.0.0.1:9000/cb', 'com.example.app:/callback'],
+      redirect_uris: ['http://127.0.0.1:9000/cb', 'http://127.0.0.2:9000/cb', 'com.example.app:/callback'],
     });
     expect(response.status).toBe(201);
   });
