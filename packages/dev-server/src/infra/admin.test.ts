@@ -104,3 +104,51 @@ describe('HTTP admin API', () => {
     expect((await signIn(server)).expires_in).toBe(60);
   });
 });
+
+describe('who may call the admin API', () => {
+  function adminFrom(server: DevServer, headers: Record<string, string>, method = 'POST', path = '/reset') {
+    return server.fetch(`/__admin${path}`, { method, headers });
+  }
+
+  it('refuses a request from a web page that is not on a loopback origin, and changes nothing', async () => {
+    const server = createDevServer();
+    server.config.accessTokenTtl = 5;
+    server.faults.inject({ endpoint: 'jwks', status: 500 });
+    // A cross-site page can send this without a preflight: a body-less POST is a "simple" request.
+    for (const origin of ['https://evil.example', 'null', 'http://localhost.evil.example']) {
+      const response = await adminFrom(server, { Origin: origin });
+      expect(response.status).toBe(403);
+      expect(await response.json()).toMatchObject({ error: 'access_denied' });
+      expect(response.headers.get('access-control-allow-origin')).toBeNull();
+    }
+    for (const [method, path] of [
+      ['GET', '/config'],
+      ['GET', '/counters'],
+      ['DELETE', '/faults'],
+      ['POST', '/grants/revoke'],
+      ['POST', '/counters/reset'],
+    ]) {
+      expect((await adminFrom(server, { Origin: 'https://evil.example' }, method, path)).status).toBe(403);
+    }
+    expect(server.config.accessTokenTtl).toBe(5);
+    expect((await server.fetch('/v2/oauth/jwks')).status).toBe(500);
+  });
+
+  it('refuses a browser request without Origin that the browser marks cross-site', async () => {
+    const server = createDevServer();
+    const response = await adminFrom(server, { 'Sec-Fetch-Site': 'cross-site' }, 'GET', '/config');
+    expect(response.status).toBe(403);
+  });
+
+  it('serves loopback origins (browser tests) and requests without Origin (Node, the CLI, curl)', async () => {
+    const server = createDevServer();
+    for (const origin of ['http://localhost:5173', 'http://127.0.0.2:4173', 'http://[::1]:3000']) {
+      const response = await adminFrom(server, { Origin: origin });
+      expect(response.status).toBe(204);
+      expect(response.headers.get('access-control-allow-origin')).toBe(origin);
+    }
+    expect((await adminFrom(server, {})).status).toBe(204);
+    expect((await adminFrom(server, { 'Sec-Fetch-Site': 'same-origin' })).status).toBe(204);
+    expect((await adminFrom(server, { 'Sec-Fetch-Site': 'none' }, 'GET', '/config')).status).toBe(200);
+  });
+});

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import { PATCHABLE_CONFIG_KEYS, type DevServerConfig } from './config.js';
 import type { ServerContext } from './context.js';
 import { json } from './http.js';
+import { isLoopbackOrigin } from './loopback.js';
 import { validateFault, type Fault } from './faults.js';
 import { readBody } from './request-body.js';
 
@@ -49,9 +50,36 @@ function checkConfigValue(key: string, value: unknown): string | undefined {
   }
 }
 
-/** HTTP admin API for browser tests: counters, faults, config, reset. Never counted or faulted. */
+/**
+ * Whether a request may use the admin API. Browsers send `Origin` on every cross-origin request and on
+ * every POST, PUT, PATCH and DELETE, so a web page is recognised by it: only loopback origins (browser tests
+ * of an app on this machine) pass; `null` (sandboxed frames, privacy-stripped redirects) does not. Without
+ * `Origin` the caller is a non-browser client (Node tests, the CLI, curl, Playwright's request API) or a
+ * browser's own same-origin GET; `Sec-Fetch-Site: cross-site` still marks a browser request from
+ * another site (an image or a navigation), which is refused too.
+ */
+function adminCallerAllowed(headers: { get(name: string): string | null }): boolean {
+  const origin = headers.get('origin');
+  if (origin !== null) return isLoopbackOrigin(origin);
+  return headers.get('sec-fetch-site') !== 'cross-site';
+}
+
+/**
+ * HTTP admin API for browser tests: counters, faults, config, reset. Never counted or faulted. Refuses
+ * web pages not served from a loopback origin (403), so no site on the internet can reset or fault it.
+ */
 export function adminRoutes(ctx: ServerContext, actions: AdminActions): Hono {
   const app = new Hono();
+  app.use('/__admin/*', async (c, next) => {
+    if (adminCallerAllowed(c.req.raw.headers)) return next();
+    return json(
+      {
+        error: 'access_denied',
+        error_description: 'The admin API answers only loopback origins and clients that send no Origin.',
+      },
+      403,
+    );
+  });
   app.get('/__admin/counters', () => json({ counters: ctx.counters.snapshot() }));
   app.post('/__admin/counters/reset', () => {
     ctx.counters.reset();
