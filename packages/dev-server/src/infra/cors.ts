@@ -37,15 +37,31 @@ function withHeaders(response: Response, headers: Record<string, string>): Respo
 }
 
 /**
- * CORS (Fetch standard): preflights answered here; actual responses get the allow/expose headers. The
- * admin API answers any loopback origin so browser tests can drive it.
+ * The consent page and the consent API act for the user in person (the page carries the user's
+ * first-party credential): like the Telnyx portal, no other origin may read them, registered or not.
+ */
+function isFirstPartyPath(path: string): boolean {
+  return (
+    path === '/consent' ||
+    path.startsWith('/consent.') ||
+    path.startsWith('/v2/oauth/consent/') ||
+    path === '/v2/oauth/grants'
+  );
+}
+
+/**
+ * CORS (Fetch standard): preflights answered here; actual responses get the allow/expose headers. Origins
+ * of registered redirect URIs may call the API; the admin API answers loopback origins only, so browser
+ * tests can drive it; the first-party consent surface answers no other origin.
  */
 export function cors(ctx: ServerContext): MiddlewareHandler {
   return async (c, next) => {
     const origin = c.req.header('origin');
     const isAdmin = c.req.path.startsWith('/__admin');
     const allowed =
-      origin !== undefined && (isAdmin ? isLoopbackOrigin(origin) : registeredOrigins(ctx).has(origin));
+      origin !== undefined &&
+      !isFirstPartyPath(c.req.path) &&
+      (isAdmin ? isLoopbackOrigin(origin) : registeredOrigins(ctx).has(origin));
     const isPreflight =
       c.req.method === 'OPTIONS' && c.req.header('access-control-request-method') !== undefined;
     if (isPreflight) {

@@ -1,17 +1,20 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import { nowMs, type ServerContext } from '../infra/context.js';
-import { TELNYX_CODES, telnyxError, telnyxErrorItem } from './telnyx-errors.js';
 import { SEED_USER } from '../infra/seed.js';
 import { isAccessTokenActive } from '../infra/state.js';
+import { TELNYX_CODES, telnyxError, telnyxErrorItem } from './telnyx-errors.js';
 
+/** Who is calling a bearer-protected endpoint. */
 export interface Caller {
   userId: string;
+  /** `api_key`: the user's own first-party credential; `oauth`: an access token issued to a client. */
   via: 'api_key' | 'oauth';
   /** Set for OAuth access tokens: the token's scopes. */
   scopes?: string[];
   clientId?: string;
 }
 
+/** Hono variables set by `requireUser` and `requireFirstPartySession`. */
 export type CallerVariables = { caller: Caller };
 
 const REALM = 'Telnyx API';
@@ -34,27 +37,34 @@ function unauthorized(detail: string, tokenGiven: boolean): Response {
 }
 
 /**
- * Bearer authentication of the signed-in user for the management API and the consent endpoints: the
- * seeded user's API key, or an unexpired, unrevoked access token this server issued for that user.
+ * The seeded user's API key, or an unexpired, unrevoked access token this server issued for that user;
+ * else the 401 to answer (RFC 6750 §3.1).
+ */
+function authenticate(ctx: ServerContext, c: Context): Caller | Response {
+  const header = c.req.header('authorization');
+  if (!header) return unauthorized('An Authorization: Bearer header is required.', false);
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
+  if (!match?.[1]) return unauthorized('The Authorization header must be a Bearer token.', true);
+  const token = match[1];
+  if (token === SEED_USER.apiKey) return { userId: SEED_USER.id, via: 'api_key' };
+  const record = ctx.state.accessTokens.get(token);
+  if (!record || record.user_id === null || !isAccessTokenActive(ctx.state, record, nowMs(ctx))) {
+    return unauthorized('The access token is invalid, expired or revoked.', true);
+  }
+  return { userId: record.user_id, via: 'oauth', scopes: record.scopes, clientId: record.client_id };
+}
+
+/**
+ * Bearer authentication of the signed-in user for the management API: the user's API key, or an OAuth
+ * access token for that user holding the scope the method needs (`requiredScopes`).
  */
 export function requireUser(ctx: ServerContext): MiddlewareHandler<{ Variables: CallerVariables }> {
   return async (c, next) => {
     if (c.req.method === 'OPTIONS') return next();
-    const header = c.req.header('authorization');
-    if (!header) return unauthorized('An Authorization: Bearer header is required.', false);
-    const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
-    if (!match?.[1]) return unauthorized('The Authorization header must be a Bearer token.', true);
-    const token = match[1];
-    if (token === SEED_USER.apiKey) {
-      c.set('caller', { userId: SEED_USER.id, via: 'api_key' });
-      return next();
-    }
-    const record = ctx.state.accessTokens.get(token);
-    if (!record || record.user_id === null || !isAccessTokenActive(ctx.state, record, nowMs(ctx))) {
-      return unauthorized('The access token is invalid, expired or revoked.', true);
-    }
+    const caller = authenticate(ctx, c);
+    if (caller instanceof Response) return caller;
     const needed = requiredScopes(c.req.method);
-    if (!needed.some((scope) => record.scopes.includes(scope))) {
+    if (caller.via === 'oauth' && !needed.some((scope) => caller.scopes?.includes(scope))) {
       const wanted = needed[needed.length - 1] ?? 'account_management.write';
       return telnyxError(
         403,
@@ -68,12 +78,34 @@ export function requireUser(ctx: ServerContext): MiddlewareHandler<{ Variables: 
         { 'WWW-Authenticate': `Bearer realm="${REALM}", error="insufficient_scope", scope="${wanted}"` },
       );
     }
-    c.set('caller', {
-      userId: record.user_id,
-      via: 'oauth',
-      scopes: record.scopes,
-      clientId: record.client_id,
-    });
+    c.set('caller', caller);
+    return next();
+  };
+}
+
+/**
+ * The consent endpoints act for the user in person, so they take only the user's first-party session: here
+ * the API key, which stands in for the Telnyx portal's signed-in session (the consent page carries it).
+ * An OAuth access token is refused with 403 whatever its scopes: otherwise a client the user once signed
+ * in to could approve consent requests, for itself or for any other client, without the user.
+ */
+export function requireFirstPartySession(
+  ctx: ServerContext,
+): MiddlewareHandler<{ Variables: CallerVariables }> {
+  return async (c, next) => {
+    if (c.req.method === 'OPTIONS') return next();
+    const caller = authenticate(ctx, c);
+    if (caller instanceof Response) return caller;
+    if (caller.via !== 'api_key') {
+      return telnyxError(403, [
+        telnyxErrorItem(
+          TELNYX_CODES.forbidden,
+          'Authorization failed',
+          'Consent is given by the signed-in user on the consent page; OAuth access tokens cannot read or decide it.',
+        ),
+      ]);
+    }
+    c.set('caller', caller);
     return next();
   };
 }

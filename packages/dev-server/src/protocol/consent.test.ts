@@ -163,13 +163,45 @@ describe('POST /v2/oauth/grants', () => {
     expect(wrongType.status).toBe(415);
   });
 
-  it("works with the user's OAuth access token holding account_management.write", async () => {
+  it('never approves with an OAuth access token, even one holding account_management.write', async () => {
     const server = createDevServer();
-    const tokens = await signIn(server);
-    const token = await consentToken(server, { scope: 'numbers.read' });
-    expect(
-      (await decide(server, { allowed: true, consent_token: token }, bearer(tokens.access_token))).status,
-    ).toBe(200);
+    // A client the user signed in to must not be able to approve consent for itself (or another client).
+    const tokens = await signIn(server, 'account_management.read account_management.write');
+    const token = await consentToken(server, { scope: 'numbers.read numbers.write' });
+    const approved = await decide(
+      server,
+      { allowed: true, consent_token: token },
+      bearer(tokens.access_token),
+    );
+    expect(approved.status).toBe(403);
+    expect(approved.headers.get('www-authenticate')).toBeNull();
+    expect(((await approved.json()) as { errors: Array<{ code: string }> }).errors[0]?.code).toBe('10010');
+    const read = await server.fetch(`/v2/oauth/consent/${token}`, { headers: bearer(tokens.access_token) });
+    expect(read.status).toBe(403);
+    // The consent token was not used up: the user can still decide on the consent page.
+    expect((await decide(server, { allowed: true, consent_token: token })).status).toBe(200);
+  });
+});
+
+describe('the consent surface is first-party only', () => {
+  it('gives no CORS access to the consent page or the consent API, even to a registered client origin', async () => {
+    const server = createDevServer();
+    const origin = 'http://localhost:5173'; // the demo client's origin, allowed everywhere else
+    const page = await server.fetch('/consent?consent_token=x', { headers: { Origin: origin } });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('access-control-allow-origin')).toBeNull();
+    for (const path of ['/v2/oauth/grants', '/v2/oauth/consent/x']) {
+      const preflight = await server.fetch(path, {
+        method: 'OPTIONS',
+        headers: { Origin: origin, 'Access-Control-Request-Method': 'POST' },
+      });
+      expect(preflight.status).toBe(403);
+      const actual = await server.fetch(path, { headers: { ...API_KEY, Origin: origin } });
+      expect(actual.headers.get('access-control-allow-origin')).toBeNull();
+    }
+    // Elsewhere that origin keeps its CORS access.
+    const token = await server.fetch('/v2/oauth/token', { method: 'POST', headers: { Origin: origin } });
+    expect(token.headers.get('access-control-allow-origin')).toBe(origin);
   });
 });
 

@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
 import { errorResponseUrl, issueCodeRedirect, upsertGrant } from './authorization-response.js';
-import { requireUser, type CallerVariables } from '../management/bearer-auth.js';
+import { requireFirstPartySession, type CallerVariables } from '../management/bearer-auth.js';
 import { nowMs, type ServerContext } from '../infra/context.js';
 import { TELNYX_CODES, telnyxError, telnyxErrorItem } from '../management/telnyx-errors.js';
 import { json } from '../infra/http.js';
@@ -15,8 +15,8 @@ function invalid(pointer: string, detail: string): Response {
 /** The consent API the consent page calls as the signed-in user. */
 export function consentRoutes(ctx: ServerContext): Hono<{ Variables: CallerVariables }> {
   const app = new Hono<{ Variables: CallerVariables }>();
-  app.use('/v2/oauth/consent/*', requireUser(ctx));
-  app.use('/v2/oauth/grants', requireUser(ctx));
+  app.use('/v2/oauth/consent/*', requireFirstPartySession(ctx));
+  app.use('/v2/oauth/grants', requireFirstPartySession(ctx));
 
   const findConsent = (token: string, userId: string): ConsentRecord | undefined => {
     const consent = ctx.state.consents.get(token);
