@@ -42,6 +42,7 @@ describe('HTTP admin API', () => {
     [{ endpoint: 'token', status: 99 }],
     [{ endpoint: 'token', retryAfter: -1 }],
     [{ endpoint: 'token', drop: 'yes' }],
+    [{ endpoint: 'token', loseResponse: true, status: 500 }],
     ['[1,2]'],
     ['{"endpoint":'],
   ])('answers 400 for the fault %j', async (body) => {

@@ -8,8 +8,18 @@ export interface Fault {
   status?: number;
   /** Seconds; sets Retry-After (meant for 429 and 503). */
   retryAfter?: number;
-  /** Drop the connection: over HTTP the socket is destroyed; in-process `fetch` rejects. */
+  /**
+   * Drop the connection before the call is processed: over HTTP the socket is destroyed; in-process
+   * `fetch` rejects. Nothing happened on the server.
+   */
   drop?: boolean;
+  /**
+   * Lose the answer after the call was processed: the server did the work (a code exchanged, a refresh
+   * token rotated, a client created) and then the connection breaks, as when a response is lost on the
+   * way back. Over HTTP the socket is destroyed; in-process `fetch` rejects with TypeError('fetch failed').
+   * Not combinable with `drop`, `status`, `body` or `contentType`.
+   */
+  loseResponse?: boolean;
   /** Delay only (or delay before the other effects). */
   latencyMs?: number;
   /** Replace the body (malformed JSON, wrong content type, huge body); status defaults to 200. */
@@ -85,6 +95,11 @@ export function validateFault(input: unknown): string | undefined {
     return 'latencyMs must be a non-negative integer';
   }
   if (fault['drop'] !== undefined && typeof fault['drop'] !== 'boolean') return 'drop must be a boolean';
+  if (fault['loseResponse'] !== undefined) {
+    if (typeof fault['loseResponse'] !== 'boolean') return 'loseResponse must be a boolean';
+    const clash = ['drop', 'status', 'body', 'contentType'].find((key) => fault[key] !== undefined);
+    if (fault['loseResponse'] && clash) return `loseResponse cannot be combined with ${clash}`;
+  }
   if (fault['body'] !== undefined && typeof fault['body'] !== 'string') return 'body must be a string';
   if (fault['contentType'] !== undefined && typeof fault['contentType'] !== 'string') {
     return 'contentType must be a string';

@@ -106,6 +106,42 @@ describe('faults', () => {
     expect(server.counters.get('token')).toBe(1);
   });
 
+  it('loseResponse processes the call and then drops the answer: the in-process fetch rejects', async () => {
+    const server = createDevServer();
+    server.faults.inject({ endpoint: 'oauth_clients', loseResponse: true });
+    const create = () =>
+      server.fetch('/v2/oauth_clients', {
+        method: 'POST',
+        headers: { ...bearer(server.seed.user.apiKey), 'Content-Type': 'application/json' },
+        body: JSON.stringify({
+          name: 'Lost answer',
+          client_type: 'confidential',
+          allowed_grant_types: ['client_credentials'],
+          allowed_scopes: ['numbers.read'],
+        }),
+      });
+    await expect(create()).rejects.toThrow(
+      expect.objectContaining({ name: 'TypeError', message: 'fetch failed' }),
+    );
+    expect(server.counters.get('oauth_clients')).toBe(1);
+    const list = await server.fetch('/v2/oauth_clients?filter[name]=Lost%20answer', {
+      headers: bearer(server.seed.user.apiKey),
+    });
+    expect(((await list.json()) as { data: unknown[] }).data).toHaveLength(1); // it was created
+  });
+
+  it('refuses loseResponse together with drop, status or body (the answer is lost either way)', () => {
+    const server = createDevServer();
+    for (const extra of [{ drop: true }, { status: 500 }, { body: '{}' }, { contentType: 'text/plain' }]) {
+      expect(() => server.faults.inject({ endpoint: 'token', loseResponse: true, ...extra })).toThrow(
+        /loseResponse/,
+      );
+    }
+    expect(() =>
+      server.faults.inject({ endpoint: 'token', loseResponse: 'yes' as unknown as boolean }),
+    ).toThrow(/loseResponse/);
+  });
+
   it('replaces the body: malformed JSON with 200, or a wrong content type', async () => {
     const server = createDevServer();
     server.faults.inject({ endpoint: 'authorization_server_metadata', body: '{"issuer": ' });

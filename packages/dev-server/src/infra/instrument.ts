@@ -1,4 +1,4 @@
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { HttpBindings } from '@hono/node-server';
 import type { ServerContext } from './context.js';
 import { endpointFor, errorShapeFor, type ErrorShape } from './endpoints.js';
@@ -70,6 +70,12 @@ function faultResponse(fault: Fault, pathname: string): Response {
   return status < 400 ? json({}, status, headers) : faultBody(errorShapeFor(pathname), status, headers);
 }
 
+/** Over HTTP the client sees a reset connection; in-process fetch rejects on the marker header. */
+function dropConnection(c: Context<{ Bindings: Partial<HttpBindings> }>): Response {
+  c.env?.incoming?.socket.destroy();
+  return new Response(null, { status: 502, headers: { [DROPPED_HEADER]: '1' } });
+}
+
 /**
  * Counts each call per endpoint, adds configured latency and applies injected faults. Preflights are
  * neither counted nor faulted: tests count the requests a client meant to make.
@@ -86,10 +92,11 @@ export function instrument(ctx: ServerContext): MiddlewareHandler<{ Bindings: Pa
     if (!fault) return next();
     if (fault.latencyMs !== undefined && fault.latencyMs > 0) await sleep(fault.latencyMs, signal);
     if (signal.aborted) return abandoned();
-    if (fault.drop) {
-      // Over HTTP the client sees a reset connection; in-process fetch rejects on the marker header.
-      c.env?.incoming?.socket.destroy();
-      return new Response(null, { status: 502, headers: { [DROPPED_HEADER]: '1' } });
+    if (fault.drop) return dropConnection(c);
+    if (fault.loseResponse) {
+      await next(); // processed for real; only the answer goes missing
+      c.res = dropConnection(c);
+      return;
     }
     if (fault.status === undefined && fault.body === undefined && fault.contentType === undefined)
       return next();
