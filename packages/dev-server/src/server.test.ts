@@ -34,6 +34,7 @@ describe('createDevServer', () => {
       refreshTokenAbsoluteTtl: 2_592_000,
       authorizationCodeTtl: 60,
       rotateRefreshTokens: true,
+      reuseGrace: 0,
       revocationEndpoint: true,
       issParameter: true,
       autoConsent: false,

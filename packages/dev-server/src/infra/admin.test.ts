@@ -63,6 +63,11 @@ describe('HTTP admin API', () => {
     expect((await admin(server, 'PATCH', '/config', { issuer: 'http://x' })).status).toBe(400);
     expect((await admin(server, 'PATCH', '/config', { accessTokenTtl: 0 })).status).toBe(400);
     expect((await admin(server, 'PATCH', '/config', { autoConsent: 'true' })).status).toBe(400);
+    expect((await admin(server, 'PATCH', '/config', { reuseGrace: -1 })).status).toBe(400);
+    expect(
+      (await admin(server, 'PATCH', '/config', { reuseGrace: 10, refreshTokenAbsoluteTtl: 60 })).status,
+    ).toBe(200);
+    expect(server.config).toMatchObject({ reuseGrace: 10, refreshTokenAbsoluteTtl: 60 });
     expect((await admin(server, 'PATCH', '/config', { introspectionRateLimit: { limit: 1 } })).status).toBe(
       400,
     );

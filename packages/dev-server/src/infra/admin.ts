@@ -36,6 +36,8 @@ function checkConfigValue(key: string, value: unknown): string | undefined {
       return isPositiveInteger(value) ? undefined : `${key} must be a positive integer (seconds)`;
     case 'latencyMs':
       return isNonNegativeInteger(value) ? undefined : 'latencyMs must be a non-negative integer';
+    case 'reuseGrace':
+      return isNonNegativeInteger(value) ? undefined : 'reuseGrace must be a non-negative integer (seconds)';
     case 'introspectionRateLimit': {
       const limit = value as { limit?: unknown; windowSeconds?: unknown } | null;
       return typeof limit === 'object' &&

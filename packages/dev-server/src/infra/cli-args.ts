@@ -8,6 +8,8 @@ export const USAGE = `Usage: pnpm dev-server [options]
   --access-token-ttl <s>   access token lifetime in seconds (default 1800)
   --latency <ms>           latency added to every request (default 0)
   --no-rotation            do not rotate refresh tokens (a non-rotating server)
+  --reuse-grace <s>        seconds in which a just-rotated refresh token may be presented again and
+                           gets its successor back (a retry of a lost answer); default 0 = strict
   --no-revocation          no RFC 7009 revocation endpoint (like today's Telnyx)
   --no-iss                 no RFC 9207 iss parameter (like today's Telnyx)
   --auto-consent           skip the consent page
@@ -36,6 +38,7 @@ export function parseCliArgs(argv: readonly string[]): CliResult {
       'access-token-ttl': { type: 'string' },
       latency: { type: 'string' },
       'no-rotation': { type: 'boolean' },
+      'reuse-grace': { type: 'string' },
       'no-revocation': { type: 'boolean' },
       'no-iss': { type: 'boolean' },
       'auto-consent': { type: 'boolean' },
@@ -59,5 +62,7 @@ export function parseCliArgs(argv: readonly string[]): CliResult {
   if (ttl !== undefined) options.accessTokenTtl = ttl;
   const latency = integer('--latency', values.latency, 0);
   if (latency !== undefined) options.latencyMs = latency;
+  const reuseGrace = integer('--reuse-grace', values['reuse-grace'], 0);
+  if (reuseGrace !== undefined) options.reuseGrace = reuseGrace;
   return { help: false, options };
 }

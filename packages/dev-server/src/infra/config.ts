@@ -20,6 +20,13 @@ export interface DevServerOptions {
   authorizationCodeTtl?: number;
   /** Rotate refresh tokens with reuse detection (default true); false emulates a non-rotating server. */
   rotateRefreshTokens?: boolean;
+  /**
+   * Seconds after a refresh token was rotated during which presenting it again is taken as a retry of a
+   * lost answer (Auth0's and Okta's "reuse interval"): the answer is the successor issued for it, with a
+   * fresh access token, instead of revoking the family. Only the most recently rotated token of a family
+   * qualifies. Default 0: strict reuse detection (RFC 9700 §4.14.2).
+   */
+  reuseGrace?: number;
   /** Advertise and serve RFC 7009 revocation (default true); false behaves like today's Telnyx. */
   revocationEndpoint?: boolean;
   /** RFC 9207: advertise and add `iss` to every authorization response (default true). */
@@ -51,6 +58,7 @@ export function resolveConfig(options: DevServerOptions = {}): DevServerConfig {
     refreshTokenAbsoluteTtl: options.refreshTokenAbsoluteTtl ?? refreshTokenTtl,
     authorizationCodeTtl: options.authorizationCodeTtl ?? 60,
     rotateRefreshTokens: options.rotateRefreshTokens ?? true,
+    reuseGrace: options.reuseGrace ?? 0,
     revocationEndpoint: options.revocationEndpoint ?? true,
     issParameter: options.issParameter ?? true,
     autoConsent: options.autoConsent ?? false,
@@ -73,6 +81,7 @@ export const PATCHABLE_CONFIG_KEYS = [
   'refreshTokenAbsoluteTtl',
   'authorizationCodeTtl',
   'rotateRefreshTokens',
+  'reuseGrace',
   'revocationEndpoint',
   'issParameter',
   'autoConsent',

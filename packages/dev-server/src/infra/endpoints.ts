@@ -20,7 +20,14 @@ export type EndpointName =
 
 /** Endpoint calls, token calls per grant type, and protocol events worth asserting on. */
 export type CounterName =
-  EndpointName | `token:${GrantType}` | 'refresh_reuse_detected' | 'code_reuse_detected';
+  | EndpointName
+  | `token:${GrantType}`
+  /** A rotated refresh token was presented again: the family was revoked. */
+  | 'refresh_reuse_detected'
+  /** A rotated refresh token was presented again within `reuseGrace`: its successor was handed out again. */
+  | 'refresh_reuse_within_grace'
+  /** A used authorization code was presented again: the tokens issued from it were revoked. */
+  | 'code_reuse_detected';
 
 export const ENDPOINT_NAMES: readonly EndpointName[] = [
   'authorization_server_metadata',

@@ -93,6 +93,10 @@ export interface RefreshTokenRecord {
   expires_at: number;
   /** 'rotated' = already exchanged; presenting it again is reuse (RFC 9700 §4.14.2). */
   status: 'active' | 'rotated' | 'revoked';
+  /** When it was exchanged (ms), for the `reuseGrace` window; null while active. */
+  rotated_at: number | null;
+  /** The refresh token issued in exchange for this one; null until rotated. */
+  successor: string | null;
 }
 
 export interface AccessTokenRecord {

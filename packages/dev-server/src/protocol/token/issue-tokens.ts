@@ -83,6 +83,8 @@ export async function issueTokens(ctx: ServerContext, input: IssueTokensInput): 
       issued_at: issuedAt,
       expires_at: Math.min(issuedAt + ctx.config.refreshTokenTtl * 1000, input.family.refresh_expires_at),
       status: 'active',
+      rotated_at: null,
+      successor: null,
     });
     response.refresh_token = refreshToken;
   }

@@ -160,3 +160,81 @@ describe('absolute refresh token lifetime (browser-apps BCP: rotation must not e
     expect(createDevServer().config.refreshTokenAbsoluteTtl).toBe(30 * 24 * 60 * 60);
   });
 });
+
+describe('reuseGrace: a retry of a lost refresh response (Auth0/Okta "reuse interval")', () => {
+  const T0 = Date.UTC(2026, 0, 1);
+
+  async function rotate(server: ReturnType<typeof createDevServer>, token: string): Promise<TokenBody> {
+    const response = await refresh(server, token);
+    expect(response.status).toBe(200);
+    return (await response.json()) as TokenBody;
+  }
+
+  it('defaults to 0: strict reuse detection', () => {
+    expect(createDevServer().config.reuseGrace).toBe(0);
+  });
+
+  it('within the window, the just-rotated token gets its successor again, with a fresh access token', async () => {
+    let clock = T0;
+    const server = createDevServer({ now: () => clock, reuseGrace: 30 });
+    const first = await signIn(server);
+    const lost = await rotate(server, first.refresh_token ?? ''); // the answer the client never saw
+    clock += 29_000;
+    const retried = await rotate(server, first.refresh_token ?? '');
+    expect(retried.refresh_token).toBe(lost.refresh_token);
+    expect(retried.access_token).not.toBe(lost.access_token);
+    expect(retried.scope).toBe(lost.scope);
+    expect(server.counters.get('refresh_reuse_within_grace')).toBe(1);
+    expect(server.counters.get('refresh_reuse_detected')).toBe(0);
+    expect(await managementStatus(server, retried.access_token)).toBe(200);
+    // The session goes on from the successor, which rotates as usual.
+    const next = await rotate(server, retried.refresh_token ?? '');
+    expect(next.refresh_token).not.toBe(retried.refresh_token);
+  });
+
+  it('outside the window, reuse revokes the family as before', async () => {
+    let clock = T0;
+    const server = createDevServer({ now: () => clock, reuseGrace: 30 });
+    const first = await signIn(server);
+    const second = await rotate(server, first.refresh_token ?? '');
+    clock += 31_000;
+    await expectOAuthError(await refresh(server, first.refresh_token ?? ''), 400, 'invalid_grant');
+    expect(server.counters.get('refresh_reuse_detected')).toBe(1);
+    await expectOAuthError(await refresh(server, second.refresh_token ?? ''), 400, 'invalid_grant');
+    expect(await managementStatus(server, second.access_token)).toBe(401);
+  });
+
+  it('a token older than the previous one is reuse even within the window', async () => {
+    let clock = T0;
+    const server = createDevServer({ now: () => clock, reuseGrace: 30 });
+    const first = await signIn(server);
+    const second = await rotate(server, first.refresh_token ?? '');
+    clock += 1_000;
+    const third = await rotate(server, second.refresh_token ?? '');
+    clock += 1_000;
+    await expectOAuthError(await refresh(server, first.refresh_token ?? ''), 400, 'invalid_grant');
+    expect(server.counters.get('refresh_reuse_detected')).toBe(1);
+    await expectOAuthError(await refresh(server, third.refresh_token ?? ''), 400, 'invalid_grant');
+  });
+
+  it('with reuseGrace 0 the first reuse revokes the family', async () => {
+    const server = createDevServer();
+    const first = await signIn(server);
+    await rotate(server, first.refresh_token ?? '');
+    await expectOAuthError(await refresh(server, first.refresh_token ?? ''), 400, 'invalid_grant');
+    expect(server.counters.get('refresh_reuse_detected')).toBe(1);
+  });
+
+  it('a loseResponse fault processes the refresh and then drops the answer', async () => {
+    const server = createDevServer({ reuseGrace: 30 });
+    const first = await signIn(server);
+    server.faults.inject({ endpoint: 'token', loseResponse: true });
+    await expect(refresh(server, first.refresh_token ?? '')).rejects.toThrow(
+      expect.objectContaining({ name: 'TypeError', message: 'fetch failed' }),
+    );
+    expect(server.counters.get('token:refresh_token')).toBe(1); // processed: the token was rotated
+    const retried = await rotate(server, first.refresh_token ?? '');
+    expect(retried.refresh_token).toBeTruthy();
+    expect(server.counters.get('refresh_reuse_within_grace')).toBe(1);
+  });
+});
