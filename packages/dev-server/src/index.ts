@@ -1,6 +1,6 @@
 export { createDevServer, AuthorizationFlowError, type DevServer } from './server.js';
 export { startDevServer, type RunningDevServer, type StartOptions } from './start.js';
-export type { DevServerOptions, DevServerConfig } from './infra/config.js';
+export type { DevServerOptions, DevServerConfig, DevServerProfile } from './infra/config.js';
 export type { CounterName, EndpointName } from './infra/endpoints.js';
 export type { Fault } from './infra/faults.js';
 export type { Seed } from './infra/seed.js';

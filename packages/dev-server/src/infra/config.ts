@@ -1,5 +1,29 @@
-/** Options of the dev server (see the package README and the contract in the brief). */
+/**
+ * Named sets of defaults for the switches where today's documented Telnyx lacks what the standards offer:
+ * `standard` (the default) offers everything; `telnyx` offers only what Telnyx documents today, the
+ * pessimistic case a browser-only app must survive (no revocation endpoint, no RFC 9207 `iss`, no CORS on
+ * the token and revocation endpoints, no refresh tokens for public clients). Individual options override.
+ */
+export type DevServerProfile = 'standard' | 'telnyx';
+
+/** The switches a profile sets, by profile. */
+export const PROFILES: Readonly<
+  Record<
+    DevServerProfile,
+    Readonly<Pick<DevServerConfig, 'revocationEndpoint' | 'issParameter' | 'cors' | 'publicClientRefresh'>>
+  >
+> = {
+  standard: { revocationEndpoint: true, issParameter: true, cors: true, publicClientRefresh: true },
+  telnyx: { revocationEndpoint: false, issParameter: false, cors: false, publicClientRefresh: false },
+};
+
+/** Options of `createDevServer` and `startDevServer` (see the package README). All optional. */
 export interface DevServerOptions {
+  /**
+   * Defaults for `revocationEndpoint`, `issParameter`, `cors` and `publicClientRefresh` (see
+   * `DevServerProfile`); those options, when given, override it. Default `'standard'`.
+   */
+  profile?: DevServerProfile;
   /** Base URL the server answers as; `startDevServer` sets it to the real URL. */
   issuer?: string;
   /** Seconds; default 1800 like Telnyx. */
@@ -27,10 +51,23 @@ export interface DevServerOptions {
    * qualifies. Default 0: strict reuse detection (RFC 9700 §4.14.2).
    */
   reuseGrace?: number;
-  /** Advertise and serve RFC 7009 revocation (default true); false behaves like today's Telnyx. */
+  /** Advertise and serve RFC 7009 revocation; false behaves like today's Telnyx. Default: the profile's (true). */
   revocationEndpoint?: boolean;
-  /** RFC 9207: advertise and add `iss` to every authorization response (default true). */
+  /** RFC 9207: advertise and add `iss` to every authorization response. Default: the profile's (true). */
   issParameter?: boolean;
+  /**
+   * CORS on the token and revocation endpoints for registered origins. False: they send no CORS headers
+   * and refuse preflights, so a browser cannot read their answers (Telnyx documents no CORS there); other
+   * endpoints keep theirs. Default: the profile's (true).
+   */
+  cors?: boolean;
+  /**
+   * Refresh tokens for public clients. False: a public client's code exchange answers no `refresh_token`
+   * and its refresh_token grant is refused (`unauthorized_client`), as Telnyx's telnyx.com metadata says
+   * ("refresh is not available for clients without a secret"); confidential clients are unaffected.
+   * Default: the profile's (true).
+   */
+  publicClientRefresh?: boolean;
   /** Authorize redirects straight back with a code, skipping the consent page (default false). */
   autoConsent?: boolean;
   /** Added to every request except the admin API (default 0). */
@@ -45,13 +82,24 @@ export interface DevServerOptions {
   now?: () => number;
 }
 
+/** The resolved options: every default filled in (the profile's switches included). */
 export type DevServerConfig = Required<DevServerOptions>;
 
+/** Where `pnpm dev-server` and the demo expect the server. */
 export const DEFAULT_ISSUER = 'http://127.0.0.1:4010';
 
+/** Options with every default filled in; throws a TypeError for an unknown profile. */
 export function resolveConfig(options: DevServerOptions = {}): DevServerConfig {
+  const profile = options.profile ?? 'standard';
+  if (!Object.hasOwn(PROFILES, profile)) {
+    throw new TypeError(
+      `Unknown dev server profile '${String(profile)}'; use one of ${Object.keys(PROFILES).join(', ')}.`,
+    );
+  }
+  const base = PROFILES[profile];
   const refreshTokenTtl = options.refreshTokenTtl ?? 30 * 24 * 60 * 60;
   return {
+    profile,
     issuer: stripTrailingSlash(options.issuer ?? DEFAULT_ISSUER),
     accessTokenTtl: options.accessTokenTtl ?? 1800,
     refreshTokenTtl,
@@ -59,8 +107,10 @@ export function resolveConfig(options: DevServerOptions = {}): DevServerConfig {
     authorizationCodeTtl: options.authorizationCodeTtl ?? 60,
     rotateRefreshTokens: options.rotateRefreshTokens ?? true,
     reuseGrace: options.reuseGrace ?? 0,
-    revocationEndpoint: options.revocationEndpoint ?? true,
-    issParameter: options.issParameter ?? true,
+    revocationEndpoint: options.revocationEndpoint ?? base.revocationEndpoint,
+    issParameter: options.issParameter ?? base.issParameter,
+    cors: options.cors ?? base.cors,
+    publicClientRefresh: options.publicClientRefresh ?? base.publicClientRefresh,
     autoConsent: options.autoConsent ?? false,
     latencyMs: options.latencyMs ?? 0,
     introspectionRateLimit: options.introspectionRateLimit ?? { limit: 5, windowSeconds: 60 },
@@ -74,7 +124,7 @@ function stripTrailingSlash(url: string): string {
   return url.endsWith('/') ? url.slice(0, -1) : url;
 }
 
-/** The config keys the admin API may change at runtime (JSON values only). */
+/** The config keys the admin API may change at runtime (JSON values only; not the profile, the issuer or the key). */
 export const PATCHABLE_CONFIG_KEYS = [
   'accessTokenTtl',
   'refreshTokenTtl',
@@ -84,6 +134,8 @@ export const PATCHABLE_CONFIG_KEYS = [
   'reuseGrace',
   'revocationEndpoint',
   'issParameter',
+  'cors',
+  'publicClientRefresh',
   'autoConsent',
   'latencyMs',
   'introspectionRateLimit',

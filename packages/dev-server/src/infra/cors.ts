@@ -1,5 +1,6 @@
 import type { MiddlewareHandler } from 'hono';
 import type { ServerContext } from './context.js';
+import { endpointFor } from './endpoints.js';
 import { isLoopbackOrigin } from './loopback.js';
 
 const ALLOW_METHODS = 'GET, POST, PUT, PATCH, DELETE, OPTIONS';
@@ -49,10 +50,18 @@ function isFirstPartyPath(path: string): boolean {
   );
 }
 
+/** With `cors: false` (the telnyx profile) the token and revocation endpoints answer no other origin. */
+function corsSwitchedOff(ctx: ServerContext, path: string): boolean {
+  if (ctx.config.cors) return false;
+  const endpoint = endpointFor(path);
+  return endpoint === 'token' || endpoint === 'revoke';
+}
+
 /**
  * CORS (Fetch standard): preflights answered here; actual responses get the allow/expose headers. Origins
  * of registered redirect URIs may call the API; the admin API answers loopback origins only, so browser
- * tests can drive it; the first-party consent surface answers no other origin.
+ * tests can drive it; the first-party consent surface answers no other origin, nor, with `cors: false`,
+ * do the token and revocation endpoints.
  */
 export function cors(ctx: ServerContext): MiddlewareHandler {
   return async (c, next) => {
@@ -61,6 +70,7 @@ export function cors(ctx: ServerContext): MiddlewareHandler {
     const allowed =
       origin !== undefined &&
       !isFirstPartyPath(c.req.path) &&
+      !corsSwitchedOff(ctx, c.req.path) &&
       (isAdmin ? isLoopbackOrigin(origin) : registeredOrigins(ctx).has(origin));
     const isPreflight =
       c.req.method === 'OPTIONS' && c.req.header('access-control-request-method') !== undefined;

@@ -24,9 +24,14 @@ export const PUBLIC_CLIENT_REDIRECT_URIS: readonly string[] = [
   'http://localhost:4173/callback',
   'http://127.0.0.1:4173/callback',
 ];
+/** Its own server's callbacks, plus the demo's dev and preview origins (where a token handler runs). */
 export const CONFIDENTIAL_CLIENT_REDIRECT_URIS: readonly string[] = [
   'http://localhost:3000/oauth/callback',
   'http://127.0.0.1:3000/oauth/callback',
+  'http://127.0.0.1:5173/callback',
+  'http://localhost:5173/callback',
+  'http://127.0.0.1:4173/callback',
+  'http://localhost:4173/callback',
 ];
 export const EXTRA_CLIENT_COUNT = 250;
 export const SEEDED_GRANT_COUNT = 30;
