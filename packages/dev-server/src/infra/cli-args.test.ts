@@ -2,19 +2,34 @@ import { describe, expect, it } from 'vitest';
 import { parseCliArgs } from './cli-args.js';
 
 describe('parseCliArgs', () => {
-  it('defaults to 127.0.0.1:4010 with Telnyx-plus defaults', () => {
+  it('defaults to 127.0.0.1:4010 and leaves every switch to the (standard) profile', () => {
     expect(parseCliArgs([])).toEqual({
       help: false,
       options: {
         port: 4010,
         host: '127.0.0.1',
-        rotateRefreshTokens: true,
-        revocationEndpoint: true,
-        issParameter: true,
         autoConsent: false,
         extraRedirectUris: [],
       },
     });
+  });
+
+  it('--profile telnyx sets the profile and nothing that would override it', () => {
+    expect(parseCliArgs(['--profile', 'telnyx'])).toEqual({
+      help: false,
+      options: {
+        port: 4010,
+        host: '127.0.0.1',
+        profile: 'telnyx',
+        autoConsent: false,
+        extraRedirectUris: [],
+      },
+    });
+  });
+
+  it('reads --no-cors and --no-public-refresh', () => {
+    const result = parseCliArgs(['--no-cors', '--no-public-refresh']);
+    expect(result).toMatchObject({ options: { cors: false, publicClientRefresh: false } });
   });
 
   it('reads every flag, skipping the -- that pnpm passes through', () => {
@@ -31,6 +46,10 @@ describe('parseCliArgs', () => {
       '10',
       '--no-revocation',
       '--no-iss',
+      '--no-cors',
+      '--no-public-refresh',
+      '--profile',
+      'standard',
       '--auto-consent',
       '--redirect-uri',
       'http://localhost:1/cb',
@@ -48,6 +67,9 @@ describe('parseCliArgs', () => {
         rotateRefreshTokens: false,
         revocationEndpoint: false,
         issParameter: false,
+        cors: false,
+        publicClientRefresh: false,
+        profile: 'standard',
         autoConsent: true,
         extraRedirectUris: ['http://localhost:1/cb', 'http://localhost:2/cb'],
       },
@@ -64,6 +86,8 @@ describe('parseCliArgs', () => {
     [['--access-token-ttl', '0']],
     [['--reuse-grace', '-1']],
     [['--reuse-grace', '1.5']],
+    [['--profile', 'auth0']],
+    [['--profile']],
     [['--bogus']],
     [['stray']],
   ])('refuses %j', (args) => {

@@ -1,10 +1,15 @@
 import { parseArgs } from 'node:util';
 import type { StartOptions } from '../start.js';
+import { PROFILES, type DevServerProfile } from './config.js';
 
+/** The `--help` text. */
 export const USAGE = `Usage: pnpm dev-server [options]
 
   --port <n>               port on 127.0.0.1 (default 4010; 0 picks a free port)
   --host <host>            interface to listen on (default 127.0.0.1)
+  --profile <name>         standard (default): everything the standards offer;
+                           telnyx: only what today's Telnyx documents (= --no-revocation --no-iss
+                           --no-cors --no-public-refresh); the --no-* flags below apply on top
   --access-token-ttl <s>   access token lifetime in seconds (default 1800)
   --latency <ms>           latency added to every request (default 0)
   --no-rotation            do not rotate refresh tokens (a non-rotating server)
@@ -12,10 +17,13 @@ export const USAGE = `Usage: pnpm dev-server [options]
                            gets its successor back (a retry of a lost answer); default 0 = strict
   --no-revocation          no RFC 7009 revocation endpoint (like today's Telnyx)
   --no-iss                 no RFC 9207 iss parameter (like today's Telnyx)
+  --no-cors                no CORS on the token and revocation endpoints (browsers cannot call them)
+  --no-public-refresh      no refresh tokens for public clients (confidential clients keep them)
   --auto-consent           skip the consent page
   --redirect-uri <uri>     extra redirect URI for the demo client (repeatable)
   -h, --help               show this help`;
 
+/** What the command line asks for: help, or the options to start with. */
 export type CliResult = { help: true } | { help: false; options: StartOptions };
 
 function integer(flag: string, value: string | undefined, min: number): number | undefined {
@@ -25,7 +33,27 @@ function integer(flag: string, value: string | undefined, min: number): number |
   return Number(value);
 }
 
-/** Parses CLI arguments; throws an Error with a readable message on bad input. */
+function profile(value: string | undefined): DevServerProfile | undefined {
+  if (value === undefined) return undefined;
+  if (!Object.hasOwn(PROFILES, value)) {
+    throw new Error(`--profile must be one of ${Object.keys(PROFILES).join(', ')}, got '${value}'`);
+  }
+  return value as DevServerProfile;
+}
+
+/** Each `--no-x` flag switches one option off; absent, the option is left to the profile. */
+const SWITCHES_OFF = [
+  ['no-rotation', 'rotateRefreshTokens'],
+  ['no-revocation', 'revocationEndpoint'],
+  ['no-iss', 'issParameter'],
+  ['no-cors', 'cors'],
+  ['no-public-refresh', 'publicClientRefresh'],
+] as const;
+
+/**
+ * Parses CLI arguments; throws an Error with a readable message on bad input. Options a flag does not
+ * mention stay unset, so the profile (and the defaults) decide them.
+ */
 export function parseCliArgs(argv: readonly string[]): CliResult {
   const args = argv[0] === '--' ? argv.slice(1) : [...argv];
   const { values } = parseArgs({
@@ -35,12 +63,15 @@ export function parseCliArgs(argv: readonly string[]): CliResult {
     options: {
       port: { type: 'string' },
       host: { type: 'string' },
+      profile: { type: 'string' },
       'access-token-ttl': { type: 'string' },
       latency: { type: 'string' },
-      'no-rotation': { type: 'boolean' },
       'reuse-grace': { type: 'string' },
+      'no-rotation': { type: 'boolean' },
       'no-revocation': { type: 'boolean' },
       'no-iss': { type: 'boolean' },
+      'no-cors': { type: 'boolean' },
+      'no-public-refresh': { type: 'boolean' },
       'auto-consent': { type: 'boolean' },
       'redirect-uri': { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
@@ -52,12 +83,14 @@ export function parseCliArgs(argv: readonly string[]): CliResult {
   const options: StartOptions = {
     port,
     host: values.host ?? '127.0.0.1',
-    rotateRefreshTokens: !values['no-rotation'],
-    revocationEndpoint: !values['no-revocation'],
-    issParameter: !values['no-iss'],
     autoConsent: values['auto-consent'] ?? false,
     extraRedirectUris: values['redirect-uri'] ?? [],
   };
+  const chosen = profile(values.profile);
+  if (chosen !== undefined) options.profile = chosen;
+  for (const [flag, option] of SWITCHES_OFF) {
+    if (values[flag] === true) options[option] = false;
+  }
   const ttl = integer('--access-token-ttl', values['access-token-ttl'], 1);
   if (ttl !== undefined) options.accessTokenTtl = ttl;
   const latency = integer('--latency', values.latency, 0);
