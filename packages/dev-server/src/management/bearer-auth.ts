@@ -19,11 +19,34 @@ export type CallerVariables = { caller: Caller };
 
 const REALM = 'Telnyx API';
 
-/** Reads need account_management.read or .write; writes need .write. An API key may do anything. */
+/**
+ * Reads need account_management.read or .write; writes need .write. An API key may do anything. The
+ * first entry is the one a challenge names (the least a token needs).
+ */
 export function requiredScopes(method: string): string[] {
   return method === 'GET' || method === 'HEAD'
     ? ['account_management.read', 'account_management.write']
     : ['account_management.write'];
+}
+
+/**
+ * A valid token without the scope: 401 with `error="insufficient_scope"` and the scope it needs (RFC 6750
+ * §3 attributes), as Telnyx documents it ("re-run the OAuth flow with the requested scope") rather than
+ * RFC 6750's 403. A client must not take it for an expired token: a refresh cannot add a scope.
+ */
+function insufficientScope(needed: string[]): Response {
+  const minimal = needed[0] ?? 'account_management.write';
+  return telnyxError(
+    401,
+    [
+      telnyxErrorItem(
+        TELNYX_CODES.forbidden,
+        'Insufficient scope',
+        `The access token lacks the scope this endpoint needs (${needed.join(' or ')}); sign in again asking for ${minimal}.`,
+      ),
+    ],
+    { 'WWW-Authenticate': `Bearer realm="${REALM}", error="insufficient_scope", scope="${minimal}"` },
+  );
 }
 
 function unauthorized(detail: string, tokenGiven: boolean): Response {
@@ -56,7 +79,9 @@ function authenticate(ctx: ServerContext, c: Context): Caller | Response {
 
 /**
  * Bearer authentication of the signed-in user for the management API: the user's API key, or an OAuth
- * access token for that user holding the scope the method needs (`requiredScopes`).
+ * access token for that user holding the scope the method needs (`requiredScopes`). Missing, expired,
+ * revoked or unknown tokens answer 401 `invalid_token`; a valid token without the scope 401
+ * `insufficient_scope` with `scope="..."`; both with Telnyx's error envelope.
  */
 export function requireUser(ctx: ServerContext): MiddlewareHandler<{ Variables: CallerVariables }> {
   return async (c, next) => {
@@ -65,18 +90,7 @@ export function requireUser(ctx: ServerContext): MiddlewareHandler<{ Variables: 
     if (caller instanceof Response) return caller;
     const needed = requiredScopes(c.req.method);
     if (caller.via === 'oauth' && !needed.some((scope) => caller.scopes?.includes(scope))) {
-      const wanted = needed[needed.length - 1] ?? 'account_management.write';
-      return telnyxError(
-        403,
-        [
-          telnyxErrorItem(
-            TELNYX_CODES.forbidden,
-            'Authorization failed',
-            `The access token lacks the scope this endpoint needs (${needed.join(' or ')}).`,
-          ),
-        ],
-        { 'WWW-Authenticate': `Bearer realm="${REALM}", error="insufficient_scope", scope="${wanted}"` },
-      );
+      return insufficientScope(needed);
     }
     c.set('caller', caller);
     return next();

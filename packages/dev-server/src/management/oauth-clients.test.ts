@@ -309,7 +309,7 @@ describe('management API authentication', () => {
     }
   });
 
-  it('lets a token with account_management.read read but not write (403 insufficient_scope)', async () => {
+  it('answers a token with account_management.read 401 insufficient_scope for a write (as Telnyx documents)', async () => {
     const server = createDevServer();
     const tokens = await signIn(server, 'account_management.read');
     await list(server, '', bearer(tokens.access_token));
@@ -320,19 +320,38 @@ describe('management API authentication', () => {
       VALID_CLIENT,
       bearer(tokens.access_token),
     );
-    expect(response.status).toBe(403);
+    expect(response.status).toBe(401);
     expect(response.headers.get('www-authenticate')).toBe(
       'Bearer realm="Telnyx API", error="insufficient_scope", scope="account_management.write"',
     );
-    expect(((await response.json()) as ErrorsBody).errors[0]).toMatchObject({ code: '10010' });
+    expect(((await response.json()) as ErrorsBody).errors[0]).toMatchObject({
+      code: '10010',
+      title: 'Insufficient scope',
+      detail: expect.stringContaining('account_management.write'),
+    });
   });
 
-  it('refuses reads to a token without account_management scopes', async () => {
+  it('answers reads with a token without account_management scopes 401 insufficient_scope naming the read scope', async () => {
     const server = createDevServer();
     const tokens = await signIn(server, 'numbers.read');
-    expect((await server.fetch('/v2/oauth_clients', { headers: bearer(tokens.access_token) })).status).toBe(
-      403,
-    );
+    for (const path of [
+      '/v2/oauth_clients',
+      '/v2/oauth_grants',
+      `/v2/oauth_clients/${server.seed.publicClient.client_id}`,
+    ]) {
+      const response = await server.fetch(path, { headers: bearer(tokens.access_token) });
+      expect(response.status).toBe(401);
+      expect(response.headers.get('www-authenticate')).toBe(
+        'Bearer realm="Telnyx API", error="insufficient_scope", scope="account_management.read"',
+      );
+      expect(((await response.json()) as ErrorsBody).errors[0]?.code).toBe('10010');
+    }
+    const revoke = await server.fetch(`/v2/oauth_grants/${'5eed06a7-0000-4000-8000-000000000001'}`, {
+      method: 'DELETE',
+      headers: bearer(tokens.access_token),
+    });
+    expect(revoke.status).toBe(401);
+    expect(revoke.headers.get('www-authenticate')).toContain('scope="account_management.write"');
   });
 
   it('lets a token with account_management.write read and write', async () => {
