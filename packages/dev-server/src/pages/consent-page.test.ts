@@ -36,3 +36,42 @@ describe('consent page', () => {
     expect((await server.fetch('/assets/logo.svg')).headers.get('content-type')).toBe('image/svg+xml');
   });
 });
+
+describe('favicon', () => {
+  it('serves /favicon.ico at the server root: an ICO holding a 32×32 PNG', async () => {
+    const response = await createDevServer().fetch('/favicon.ico');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('image/x-icon');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const view = new DataView(bytes.buffer);
+    expect([view.getUint16(0, true), view.getUint16(2, true), view.getUint16(4, true)]).toEqual([0, 1, 1]);
+    expect([bytes[6], bytes[7]]).toEqual([32, 32]);
+    const offset = view.getUint32(18, true);
+    expect([...bytes.subarray(offset, offset + 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+    expect(view.getUint32(14, true)).toBe(bytes.length - offset);
+  });
+
+  it('links an SVG icon from the consent page, loadable under its CSP', async () => {
+    const server = createDevServer();
+    const page = await server.fetch('/consent?consent_token=abc');
+    const html = await page.text();
+    expect(html).toContain('<link rel="icon" href="/favicon.svg" type="image/svg+xml">');
+    expect(page.headers.get('content-security-policy')).toMatch(/img-src 'self'/);
+    const icon = await server.fetch('/favicon.svg');
+    expect(icon.status).toBe(200);
+    expect(icon.headers.get('content-type')).toBe('image/svg+xml');
+    expect(await icon.text()).toMatch(/^<svg /);
+  });
+});
+
+describe('dark mode', () => {
+  it('declares both color schemes and a prefers-color-scheme: dark palette', async () => {
+    const server = createDevServer();
+    expect(await (await server.fetch('/consent?consent_token=abc')).text()).toContain(
+      '<meta name="color-scheme" content="light dark">',
+    );
+    const css = await (await server.fetch('/consent.css')).text();
+    expect(css).toContain('color-scheme: light dark');
+    expect(css).toMatch(/@media \(prefers-color-scheme: dark\) \{\s*:root \{/);
+  });
+});

@@ -1,11 +1,16 @@
 import { Hono } from 'hono';
 import { CONSENT_CSP, consentHtml } from './consent-html.js';
 import { CONSENT_SCRIPT } from './consent-script.js';
-import { LOGO_SVG } from './assets.js';
+import { FAVICON_ICO, FAVICON_SVG, LOGO_SVG } from './assets.js';
 import { CONSENT_STYLE } from './consent-style.js';
 import { SEED_USER } from '../infra/seed.js';
 
-/** The page authorize redirects to, standing in for the Telnyx portal's consent screen. */
+const IMAGE_CACHE = 'max-age=3600';
+
+/**
+ * The page authorize redirects to, standing in for the Telnyx portal's consent screen, with its script,
+ * stylesheet and images, and the server's favicon (asked for by browsers on any page of this origin).
+ */
 export function consentPageRoutes(): Hono {
   const app = new Hono();
   app.get('/consent', (c) => {
@@ -34,11 +39,15 @@ export function consentPageRoutes(): Hono {
         headers: { 'Content-Type': 'text/css; charset=utf-8', 'X-Content-Type-Options': 'nosniff' },
       }),
   );
+  const svg = (body: string) => () =>
+    new Response(body, { headers: { 'Content-Type': 'image/svg+xml', 'Cache-Control': IMAGE_CACHE } });
+  app.get('/assets/logo.svg', svg(LOGO_SVG));
+  app.get('/favicon.svg', svg(FAVICON_SVG));
   app.get(
-    '/assets/logo.svg',
+    '/favicon.ico',
     () =>
-      new Response(LOGO_SVG, {
-        headers: { 'Content-Type': 'image/svg+xml', 'Cache-Control': 'max-age=3600' },
+      new Response(FAVICON_ICO, {
+        headers: { 'Content-Type': 'image/x-icon', 'Cache-Control': IMAGE_CACHE },
       }),
   );
   return app;
