@@ -20,6 +20,7 @@ import { revokeRoutes } from './protocol/revoke.js';
 import { tokenRoutes } from './protocol/token/endpoint.js';
 import { wellKnownRoutes } from './protocol/well-known.js';
 
+/** Hono environment: over HTTP the Node bindings (the socket, for `drop` faults); in-process none. */
 export type AppEnv = { Bindings: Partial<HttpBindings> };
 
 /** 64 KiB is far above any legitimate OAuth request and keeps abuse cheap. */

@@ -13,6 +13,7 @@ export interface ServerContext {
   faults: Faults;
 }
 
+/** The server's clock (`config.now`), in ms. */
 export function nowMs(ctx: ServerContext): number {
   return ctx.config.now();
 }

@@ -8,6 +8,7 @@ export interface Counters {
   increment(name: CounterName): void;
 }
 
+/** Empty counters. */
 export function createCounters(): Counters {
   const counts = new Map<string, number>();
   return {

@@ -4,6 +4,7 @@
  */
 import type { GrantType } from './state.js';
 
+/** The named endpoints: counter names and fault targets. */
 export type EndpointName =
   | 'authorization_server_metadata'
   | 'protected_resource_metadata'
@@ -29,6 +30,7 @@ export type CounterName =
   /** A used authorization code was presented again: the tokens issued from it were revoked. */
   | 'code_reuse_detected';
 
+/** Every `EndpointName`, for validating faults from the admin API. */
 export const ENDPOINT_NAMES: readonly EndpointName[] = [
   'authorization_server_metadata',
   'protected_resource_metadata',
@@ -44,6 +46,7 @@ export const ENDPOINT_NAMES: readonly EndpointName[] = [
   'oauth_grants',
 ];
 
+/** The error body an endpoint speaks: RFC 6749 JSON, Telnyx's envelope, or authorize's HTML. */
 export type ErrorShape = 'oauth' | 'telnyx' | 'html';
 
 const ROUTES: ReadonlyArray<readonly [RegExp, EndpointName]> = [
@@ -61,12 +64,14 @@ const ROUTES: ReadonlyArray<readonly [RegExp, EndpointName]> = [
   [/^\/v2\/oauth_grants(\/[^/]+)?$/, 'oauth_grants'],
 ];
 
+/** The endpoint a path belongs to, or undefined (consent page, admin API, unknown paths). */
 export function endpointFor(pathname: string): EndpointName | undefined {
   return ROUTES.find(([pattern]) => pattern.test(pathname))?.[1];
 }
 
 const OAUTH_SHAPED = new Set<EndpointName>(['token', 'introspect', 'register', 'revoke', 'jwks']);
 
+/** The error shape of the endpoint a path belongs to (Telnyx's envelope for unknown paths). */
 export function errorShapeFor(pathname: string): ErrorShape {
   const endpoint = endpointFor(pathname);
   if (endpoint === 'authorize') return 'html';

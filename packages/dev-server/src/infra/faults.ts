@@ -27,6 +27,7 @@ export interface Fault {
   contentType?: string;
 }
 
+/** The armed faults of one server. */
 export interface Faults {
   inject(fault: Fault): void;
   clear(): void;
@@ -40,6 +41,7 @@ interface ArmedFault {
   remaining: number;
 }
 
+/** No faults armed. */
 export function createFaults(): Faults {
   let armed: ArmedFault[] = [];
   return {

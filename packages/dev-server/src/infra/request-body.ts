@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 
+/** A parsed body, or why it could not be read (the route answers in its own error shape). */
 export type BodyResult =
   | { ok: true; params: Record<string, unknown>; format: 'form' | 'json' }
   | { ok: false; problem: 'content_type' | 'malformed' | 'duplicate'; detail: string };

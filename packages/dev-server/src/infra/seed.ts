@@ -15,9 +15,13 @@ export const SEED_USER = {
   orgId: 'org_dev',
 } as const;
 
+/** The demo app: a public client with PKCE. */
 export const PUBLIC_CLIENT_ID = 'telnyx-oauth-demo';
+/** A confidential client (secret below), for server-side flows and a token handler. */
 export const CONFIDENTIAL_CLIENT_ID = 'telnyx-oauth-confidential';
+/** The confidential client's secret. */
 export const CONFIDENTIAL_CLIENT_SECRET = 'dev-confidential-secret';
+/** The demo's dev (5173) and preview (4173) callbacks. */
 export const PUBLIC_CLIENT_REDIRECT_URIS: readonly string[] = [
   'http://localhost:5173/callback',
   'http://127.0.0.1:5173/callback',
@@ -33,19 +37,23 @@ export const CONFIDENTIAL_CLIENT_REDIRECT_URIS: readonly string[] = [
   'http://127.0.0.1:4173/callback',
   'http://localhost:4173/callback',
 ];
+/** How many more clients the user owns (pagination and filters have something to walk). */
 export const EXTRA_CLIENT_COUNT = 250;
+/** How many of those the user has authorized. */
 export const SEEDED_GRANT_COUNT = 30;
 
 /** Seeded records are dated from this instant so listings are the same on every run. */
 const SEED_EPOCH = Date.UTC(2025, 0, 1);
 const HOUR = 60 * 60 * 1000;
 
+/** The seeded credentials a test or the demo needs, as `server.seed` shows them. */
 export interface Seed {
   user: { id: string; email: string; apiKey: string };
   publicClient: { client_id: string; redirect_uris: string[]; allowed_scopes: string[] };
   confidentialClient: { client_id: string; client_secret: string; redirect_uris: string[] };
 }
 
+/** The seed as `server.seed` shows it. */
 export function describeSeed(extraRedirectUris: readonly string[]): Seed {
   return {
     user: { id: SEED_USER.id, email: SEED_USER.email, apiKey: SEED_USER.apiKey },
@@ -71,6 +79,7 @@ export function seededClientId(index: number): string {
   return `5eed0c1e-0000-4000-8000-${index.toString(16).padStart(12, '0')}`;
 }
 
+/** The id of the `index`-th seeded grant (1-based). */
 export function seededGrantId(index: number): string {
   return `5eed06a7-0000-4000-8000-${index.toString(16).padStart(12, '0')}`;
 }
@@ -133,6 +142,7 @@ function extraClient(index: number, issuer: string): ClientRecord {
   };
 }
 
+/** A fresh state with the seed (logo URIs point at `issuer`). */
 export function seedState(issuer: string, extraRedirectUris: readonly string[]): DevServerState {
   const state = emptyState();
   const seed = describeSeed(extraRedirectUris);

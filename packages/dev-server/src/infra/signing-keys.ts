@@ -3,6 +3,7 @@ import { calculateJwkThumbprint, exportJWK, generateKeyPair, type CryptoKey, typ
 /** ES256 by default: key generation takes milliseconds, where RSA takes up to a second per server. */
 export type SigningAlg = 'ES256' | 'RS256';
 
+/** The key pair that signs access tokens, with its public JWK as /v2/oauth/jwks shows it. */
 export interface SigningKey {
   alg: SigningAlg;
   kid: string;
@@ -10,11 +11,13 @@ export interface SigningKey {
   publicJwk: JWK;
 }
 
+/** One server's signing key. */
 export interface KeyStore {
   /** The key generated on first use (many tests never sign anything). */
   signingKey(): Promise<SigningKey>;
 }
 
+/** A key store whose key is generated on first use. */
 export function createKeyStore(alg: SigningAlg): KeyStore {
   let pending: Promise<SigningKey> | undefined;
   return {

@@ -4,13 +4,16 @@
  * the API shows.
  */
 export type ClientType = 'public' | 'confidential';
+/** The OAuth grant types (RFC 6749) a client may be allowed: the one definition the dev server uses. */
 export type GrantType = 'authorization_code' | 'refresh_token' | 'client_credentials';
+/** Every `GrantType`. */
 export const GRANT_TYPES: readonly GrantType[] = [
   'authorization_code',
   'refresh_token',
   'client_credentials',
 ];
 
+/** An OAuth client, with its secret and owner. */
 export interface ClientRecord {
   client_id: string;
   name: string;
@@ -33,6 +36,7 @@ export interface ClientRecord {
   token_endpoint_auth_method: 'none' | 'client_secret_basic' | 'client_secret_post';
 }
 
+/** A user's authorization of a client (Telnyx's OAuthGrant): one per user and client. */
 export interface GrantRecord {
   id: string;
   client_id: string;
@@ -42,6 +46,7 @@ export interface GrantRecord {
   last_used_at: string | null;
 }
 
+/** An authorization request waiting for the user on the consent page. */
 export interface ConsentRecord {
   token: string;
   client_id: string;
@@ -55,6 +60,7 @@ export interface ConsentRecord {
   expires_at: number;
 }
 
+/** An authorization code (RFC 6749 §4.1.2). */
 export interface CodeRecord {
   code: string;
   client_id: string;
@@ -84,6 +90,7 @@ export interface FamilyRecord {
   refresh_expires_at: number | null;
 }
 
+/** A refresh token of a family. */
 export interface RefreshTokenRecord {
   token: string;
   family_id: string;
@@ -99,6 +106,7 @@ export interface RefreshTokenRecord {
   successor: string | null;
 }
 
+/** An access token (a JWT) of a family. */
 export interface AccessTokenRecord {
   token: string;
   jti: string;
@@ -113,6 +121,7 @@ export interface AccessTokenRecord {
   revoked: boolean;
 }
 
+/** Everything the server remembers; replaced wholesale on reset. */
 export interface DevServerState {
   clients: Map<string, ClientRecord>;
   grants: Map<string, GrantRecord>;
@@ -125,6 +134,7 @@ export interface DevServerState {
   introspectionWindows: Map<string, { startedAt: number; count: number }>;
 }
 
+/** A state with no records. */
 export function emptyState(): DevServerState {
   return {
     clients: new Map(),
@@ -175,6 +185,7 @@ export function deleteClient(state: DevServerState, clientId: string): void {
   }
 }
 
+/** The user's grant for the client, if any. */
 export function findGrant(state: DevServerState, userId: string, clientId: string): GrantRecord | undefined {
   for (const grant of state.grants.values()) {
     if (grant.user_id === userId && grant.client_id === clientId) return grant;
@@ -182,6 +193,7 @@ export function findGrant(state: DevServerState, userId: string, clientId: strin
   return undefined;
 }
 
+/** Unexpired, unrevoked, and its family not revoked. */
 export function isAccessTokenActive(
   state: DevServerState,
   record: AccessTokenRecord,
@@ -192,6 +204,7 @@ export function isAccessTokenActive(
   return family !== undefined && !family.revoked;
 }
 
+/** Active (not rotated or revoked), unexpired, and its family not revoked. */
 export function isRefreshTokenActive(
   state: DevServerState,
   record: RefreshTokenRecord,

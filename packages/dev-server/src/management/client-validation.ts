@@ -3,6 +3,7 @@ import { isKnownScope } from '../protocol/scopes.js';
 import { GRANT_TYPES, type ClientRecord, type GrantType } from '../infra/state.js';
 import { redirectUriProblem, webUriProblem } from '../protocol/client-uris.js';
 
+/** The client fields a create or update body may set. */
 export type ClientFields = Pick<
   ClientRecord,
   | 'name'
@@ -16,6 +17,7 @@ export type ClientFields = Pick<
   | 'policy_uri'
 >;
 
+/** The fields to apply, or every problem found. */
 export type ClientValidation =
   { ok: true; fields: Partial<ClientFields> } | { ok: false; errors: TelnyxErrorItem[] };
 

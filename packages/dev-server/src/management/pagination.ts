@@ -1,11 +1,14 @@
 import { TELNYX_CODES, telnyxError, telnyxErrorItem } from './telnyx-errors.js';
 
+/** A requested page: `page[number]` (from 1) and `page[size]`. */
 export interface Page {
   number: number;
   size: number;
 }
 
+/** Telnyx's default `page[size]`. */
 export const DEFAULT_PAGE_SIZE = 20;
+/** The largest `page[size]` accepted. */
 export const MAX_PAGE_SIZE = 100;
 
 function badParameter(parameter: string, detail: string): Response {
@@ -34,6 +37,7 @@ export function parsePage(query: URLSearchParams): Page | Response {
   return page;
 }
 
+/** A requested page: `page[number]` (from 1) and `page[size]`. */
 export interface PageMeta {
   page_number: number;
   page_size: number;

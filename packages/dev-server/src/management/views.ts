@@ -25,6 +25,7 @@ export function clientView(
   };
 }
 
+/** OAuthGrant as the management API shows it. */
 export function grantView(grant: GrantRecord): Record<string, unknown> {
   return {
     record_type: 'oauth_grant',

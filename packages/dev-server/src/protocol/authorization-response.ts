@@ -30,6 +30,7 @@ export function authorizationResponseUrl(
   return url.toString();
 }
 
+/** The redirect carrying an error (RFC 6749 §4.1.2.1), with `state` and `iss`. */
 export function errorResponseUrl(
   ctx: ServerContext,
   redirectUri: string,
@@ -64,6 +65,7 @@ export function upsertGrant(
   return grant;
 }
 
+/** Whether the grant already covers every requested scope (then authorize skips consent). */
 export function grantCovers(grant: GrantRecord | undefined, scopes: readonly string[]): boolean {
   return grant !== undefined && scopes.every((scope) => grant.scopes.includes(scope));
 }

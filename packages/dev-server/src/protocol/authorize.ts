@@ -18,6 +18,7 @@ function redirect(location: string): Response {
   return new Response(null, { status: 302, headers: { Location: location, 'Cache-Control': 'no-store' } });
 }
 
+/** `GET /v2/oauth/authorize` (RFC 6749 §4.1.1, RFC 7636, RFC 9700 §2.1.1). */
 export function authorizeRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
   app.get('/v2/oauth/authorize', (c) => {

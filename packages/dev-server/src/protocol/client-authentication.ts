@@ -4,6 +4,7 @@ import type { ServerContext } from '../infra/context.js';
 import { oauthError } from './oauth-errors.js';
 import type { ClientRecord } from '../infra/state.js';
 
+/** The authenticated client, or the 400/401 to answer. */
 export type ClientAuthResult = { ok: true; client: ClientRecord } | { ok: false; response: Response };
 
 /** RFC 6749 §2.3.1: Basic credentials are form-urlencoded before base64. */

@@ -1,5 +1,6 @@
 import { nowMs, type ServerContext } from '../infra/context.js';
 
+/** Whether the call may proceed, and the RateLimit headers to send either way. */
 export interface RateLimitDecision {
   allowed: boolean;
   headers: Record<string, string>;

@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { ServerContext } from '../infra/context.js';
 import { json } from '../infra/http.js';
 
+/** `GET /v2/oauth/jwks` (RFC 7517): the public key that signs access tokens. */
 export function jwksRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
   app.get('/v2/oauth/jwks', async () => {

@@ -4,6 +4,7 @@ import { constantTimeEqual } from '../infra/crypto.js';
 /** RFC 7636 §4.1: 43 to 128 unreserved characters. */
 const VERIFIER = /^[A-Za-z0-9._~-]{43,128}$/;
 
+/** RFC 7636 §4.1 verifier syntax. */
 export function isValidVerifier(verifier: string): boolean {
   return VERIFIER.test(verifier);
 }

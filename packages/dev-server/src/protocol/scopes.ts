@@ -21,12 +21,14 @@ const AREAS: ReadonlyArray<readonly [id: string, label: string]> = [
   ['wireless', 'Wireless'],
 ];
 
+/** A scope with the name and description the consent page shows. */
 export interface ScopeInfo {
   id: string;
   name: string;
   description: string;
 }
 
+/** Every scope Telnyx advertises, described. */
 export const SCOPE_CATALOG: readonly ScopeInfo[] = [
   ...AREAS.flatMap(([id, label]) => [
     { id: `${id}.read`, name: `${label} (read)`, description: `View your ${label.toLowerCase()} resources.` },
@@ -48,14 +50,17 @@ export const SCOPE_CATALOG: readonly ScopeInfo[] = [
   },
 ];
 
+/** The ids of `SCOPE_CATALOG`, in order. */
 export const ALL_SCOPES: readonly string[] = SCOPE_CATALOG.map((scope) => scope.id);
 
 const KNOWN = new Set(ALL_SCOPES);
 
+/** Whether Telnyx advertises this scope. */
 export function isKnownScope(scope: string): boolean {
   return KNOWN.has(scope);
 }
 
+/** The catalog entry, or the bare id for an unknown scope. */
 export function describeScope(scope: string): ScopeInfo {
   return SCOPE_CATALOG.find((info) => info.id === scope) ?? { id: scope, name: scope, description: scope };
 }

@@ -31,6 +31,7 @@ export function authorizationServerMetadata(ctx: ServerContext): Record<string, 
   return metadata;
 }
 
+/** The two discovery documents, at the root as Telnyx serves them. */
 export function wellKnownRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
   app.get('/.well-known/oauth-authorization-server', () => json(authorizationServerMetadata(ctx)));

@@ -3,18 +3,22 @@ import { expect } from 'vitest';
 import { PUBLIC_CLIENT_ID } from '../infra/seed.js';
 import type { DevServer } from '../server.js';
 
+/** The demo client's first redirect URI. */
 export const DEMO_REDIRECT = 'http://localhost:5173/callback';
 
+/** An RFC 7636 verifier and its S256 challenge. */
 export interface Pkce {
   verifier: string;
   challenge: string;
 }
 
+/** A fresh PKCE pair. */
 export function pkce(): Pkce {
   const verifier = randomBytes(32).toString('base64url');
   return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
 }
 
+/** An authorize URL for the demo client; `params` override the defaults (undefined removes one). */
 export function authorizeUrl(
   server: DevServer,
   params: Record<string, string | undefined> = {},
@@ -36,6 +40,7 @@ export function authorizeUrl(
   return url.toString();
 }
 
+/** A form-encoded POST (RFC 6749 §4.1.3). */
 export function form(params: Record<string, string>): RequestInit {
   return {
     method: 'POST',
@@ -44,6 +49,7 @@ export function form(params: Record<string, string>): RequestInit {
   };
 }
 
+/** A token response body. */
 export interface TokenBody {
   access_token: string;
   token_type: string;
@@ -93,6 +99,7 @@ export async function signIn(server: DevServer, scope?: string): Promise<TokenBo
   return (await response.json()) as TokenBody;
 }
 
+/** An `Authorization: Bearer` header. */
 export function bearer(token: string): Record<string, string> {
   return { Authorization: `Bearer ${token}` };
 }

@@ -8,6 +8,10 @@ import { authorizationCodeGrant } from './authorization-code.js';
 import { clientCredentialsGrant } from './client-credentials.js';
 import { refreshTokenGrant } from './refresh-token.js';
 
+/**
+ * `POST /v2/oauth/token` (RFC 6749 §3.2): reads the body, authenticates the client, dispatches by grant
+ * type.
+ */
 export function tokenRoutes(ctx: ServerContext): Hono {
   const app = new Hono();
   app.post('/v2/oauth/token', async (c) => {

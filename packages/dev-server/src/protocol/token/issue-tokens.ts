@@ -4,6 +4,7 @@ import { randomId, randomToken } from '../../infra/crypto.js';
 import { json } from '../../infra/http.js';
 import type { ClientRecord, FamilyRecord } from '../../infra/state.js';
 
+/** RFC 6749 §5.1 token response (not wrapped in `data`, as Telnyx answers). */
 export interface TokenResponse {
   access_token: string;
   token_type: 'Bearer';
@@ -12,6 +13,7 @@ export interface TokenResponse {
   scope: string;
 }
 
+/** What `issueTokens` mints tokens for. */
 export interface IssueTokensInput {
   client: ClientRecord;
   /** The user the tokens act for; for client_credentials the client's owner. */
@@ -23,6 +25,7 @@ export interface IssueTokensInput {
   withRefreshToken: boolean;
 }
 
+/** A new token family: everything issued from one code exchange (or one client_credentials call). */
 export function createFamily(
   ctx: ServerContext,
   client: ClientRecord,
