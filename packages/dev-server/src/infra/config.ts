@@ -51,7 +51,10 @@ export interface DevServerOptions {
    * qualifies. Default 0: strict reuse detection (RFC 9700 §4.14.2).
    */
   reuseGrace?: number;
-  /** Advertise and serve RFC 7009 revocation; false behaves like today's Telnyx. Default: the profile's (true). */
+  /**
+   * Advertise and serve RFC 7009 revocation; false behaves like today's Telnyx. Default: the profile's
+   * (true).
+   */
   revocationEndpoint?: boolean;
   /** RFC 9207: advertise and add `iss` to every authorization response. Default: the profile's (true). */
   issParameter?: boolean;
@@ -124,7 +127,10 @@ function stripTrailingSlash(url: string): string {
   return url.endsWith('/') ? url.slice(0, -1) : url;
 }
 
-/** The config keys the admin API may change at runtime (JSON values only; not the profile, the issuer or the key). */
+/**
+ * The config keys the admin API may change at runtime (JSON values only; not the profile, the issuer or
+ * the signing key).
+ */
 export const PATCHABLE_CONFIG_KEYS = [
   'accessTokenTtl',
   'refreshTokenTtl',

@@ -1,4 +1,7 @@
-/** Images the dev server serves itself, so neither the consent page nor a browser fetches anything from the internet. */
+/**
+ * Images the dev server serves itself, so neither the consent page nor a browser fetches anything from
+ * the internet.
+ */
 
 /** The demo client's logo (the seeded logo_uri points here). */
 export const LOGO_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 48 48" role="img" aria-label="Telnyx OAuth Demo">
