@@ -1,25 +1,26 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { HttpBindings } from '@hono/node-server';
-import type { ServerContext } from './context.js';
-import { cors } from './cors.js';
-import { errorShapeFor } from './endpoints.js';
-import { TELNYX_CODES, htmlError, oauthError, telnyxError, telnyxErrorItem } from './errors.js';
-import { instrument } from './instrument.js';
-import { adminRoutes, type AdminActions } from './routes/admin.js';
-import { authorizeRoutes } from './routes/authorize.js';
-import { consentPageRoutes } from './routes/consent-page.js';
-import { consentRoutes } from './routes/consent.js';
-import { introspectRoutes } from './routes/introspect.js';
-import { jwksRoutes } from './routes/jwks.js';
-import { notFound } from './routes/not-found.js';
-import { oauthClientRoutes } from './routes/oauth-clients.js';
-import { oauthGrantRoutes } from './routes/oauth-grants.js';
-import { registerRoutes } from './routes/register.js';
-import { revokeRoutes } from './routes/revoke.js';
-import { tokenRoutes } from './routes/token.js';
-import { wellKnownRoutes } from './routes/well-known.js';
+import type { ServerContext } from './infra/context.js';
+import { cors } from './infra/cors.js';
+import { errorShapeFor } from './infra/endpoints.js';
+import { TELNYX_CODES, notFound, telnyxError, telnyxErrorItem } from './management/telnyx-errors.js';
+import { htmlError, oauthError } from './protocol/oauth-errors.js';
+import { instrument } from './infra/instrument.js';
+import { adminRoutes, type AdminActions } from './infra/admin.js';
+import { authorizeRoutes } from './protocol/authorize.js';
+import { consentPageRoutes } from './pages/consent-page.js';
+import { consentRoutes } from './protocol/consent.js';
+import { introspectRoutes } from './protocol/introspect.js';
+import { jwksRoutes } from './protocol/jwks.js';
+import { oauthClientRoutes } from './management/oauth-clients.js';
+import { oauthGrantRoutes } from './management/oauth-grants.js';
+import { registerRoutes } from './protocol/register.js';
+import { revokeRoutes } from './protocol/revoke.js';
+import { tokenRoutes } from './protocol/token/endpoint.js';
+import { wellKnownRoutes } from './protocol/well-known.js';
 
+/** Hono environment: over HTTP the Node bindings (the socket, for `drop` faults); in-process none. */
 export type AppEnv = { Bindings: Partial<HttpBindings> };
 
 /** 64 KiB is far above any legitimate OAuth request and keeps abuse cheap. */

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { parseCliArgs, USAGE } from './cli-args.js';
-import { PUBLIC_CLIENT_ID, CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET, SEED_USER } from './seed.js';
+import { parseCliArgs, USAGE } from './infra/cli-args.js';
+import { bannerLines } from './infra/cli-banner.js';
 import { startDevServer } from './start.js';
 
 async function main(): Promise<void> {
@@ -17,17 +17,7 @@ async function main(): Promise<void> {
     return;
   }
   const { url, server, close } = await startDevServer(parsed.options);
-  const { config } = server;
-  console.log(`Telnyx OAuth dev server listening on ${url}`);
-  console.log(`  metadata:       ${url}/.well-known/oauth-authorization-server`);
-  console.log(`  API key:        ${SEED_USER.apiKey}  (user ${SEED_USER.id}, ${SEED_USER.email})`);
-  console.log(`  demo client:    ${PUBLIC_CLIENT_ID}  (public, PKCE)`);
-  console.log(`  confidential:   ${CONFIDENTIAL_CLIENT_ID} / ${CONFIDENTIAL_CLIENT_SECRET}`);
-  console.log(
-    `  access tokens ${config.accessTokenTtl}s, rotation ${config.rotateRefreshTokens ? 'on' : 'off'}, ` +
-      `revocation ${config.revocationEndpoint ? 'on' : 'off'}, iss ${config.issParameter ? 'on' : 'off'}, ` +
-      `consent ${config.autoConsent ? 'automatic' : 'page'}`,
-  );
+  console.log(bannerLines(url, server.config).join('\n'));
   const stop = () => {
     close().then(
       () => process.exit(0),

@@ -1,9 +1,9 @@
 export { createDevServer, AuthorizationFlowError, type DevServer } from './server.js';
 export { startDevServer, type RunningDevServer, type StartOptions } from './start.js';
-export type { DevServerOptions, DevServerConfig } from './config.js';
-export type { CounterName, EndpointName } from './endpoints.js';
-export type { Fault } from './faults.js';
-export type { Seed } from './seed.js';
+export type { DevServerOptions, DevServerConfig, DevServerProfile } from './infra/config.js';
+export type { CounterName, EndpointName } from './infra/endpoints.js';
+export type { Fault } from './infra/faults.js';
+export type { Seed } from './infra/seed.js';
 export {
   SEED_USER,
   PUBLIC_CLIENT_ID,
@@ -13,5 +13,5 @@ export {
   SEEDED_GRANT_COUNT,
   seededClientId,
   seededGrantId,
-} from './seed.js';
-export { ALL_SCOPES, SCOPE_CATALOG } from './scopes.js';
+} from './infra/seed.js';
+export { ALL_SCOPES, SCOPE_CATALOG } from './protocol/scopes.js';

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { errorShapeFor } from './endpoints.js';
-import { SEED_USER } from './seed.js';
+import { errorShapeFor } from './infra/endpoints.js';
+import { SEED_USER } from './infra/seed.js';
 import { createDevServer } from './server.js';
 
 const TARGETS = [

@@ -1,15 +1,16 @@
 import type { Hono } from 'hono';
 import { createApp, type AppEnv } from './app.js';
-import { resolveConfig, type DevServerConfig, type DevServerOptions } from './config.js';
-import type { ServerContext } from './context.js';
-import { createCounters } from './counters.js';
-import type { CounterName } from './endpoints.js';
-import { createFaults, type Fault } from './faults.js';
-import { DROPPED_HEADER } from './instrument.js';
-import { createKeyStore } from './keys.js';
-import { describeSeed, seedState, SEED_USER, type Seed } from './seed.js';
-import { revokeGrant } from './state.js';
+import { resolveConfig, type DevServerConfig, type DevServerOptions } from './infra/config.js';
+import type { ServerContext } from './infra/context.js';
+import { createCounters } from './infra/counters.js';
+import type { CounterName } from './infra/endpoints.js';
+import { createFaults, type Fault } from './infra/faults.js';
+import { DROPPED_HEADER } from './infra/instrument.js';
+import { createKeyStore } from './infra/signing-keys.js';
+import { describeSeed, seedState, SEED_USER, type Seed } from './infra/seed.js';
+import { revokeGrant } from './infra/state.js';
 
+/** A dev server: an in-process `fetch`, its config, seed, counters and faults, and test helpers. */
 export interface DevServer {
   readonly issuer: string;
   readonly app: Hono<AppEnv>;
@@ -35,6 +36,7 @@ export interface DevServer {
   reset(): void;
 }
 
+/** `completeAuthorization` could not reach a redirect (authorize or consent answered an error page). */
 export class AuthorizationFlowError extends Error {
   override readonly name = 'AuthorizationFlowError';
   readonly code = 'authorization_flow_failed';
@@ -52,6 +54,10 @@ function toRequest(issuer: string, input: RequestInfo | URL, init?: RequestInit)
   return new Request(input, init);
 }
 
+/**
+ * A dev server answering in-process (no sockets); see `startDevServer` for HTTP. Throws a TypeError for an
+ * unknown profile.
+ */
 export function createDevServer(options: DevServerOptions = {}): DevServer {
   const initial = resolveConfig(options);
   const config: DevServerConfig = { ...initial };

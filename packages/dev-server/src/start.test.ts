@@ -55,6 +55,36 @@ describe('startDevServer over real HTTP', () => {
     expect(next.status).toBe(400);
   });
 
+  it('loses the answer after processing for a loseResponse fault: the code is spent, the client sees a reset', async () => {
+    running = await startDevServer({ port: 0 });
+    const { verifier, challenge } = pkce();
+    const redirect = new URL(
+      await running.server.completeAuthorization(authorizeUrl(running.server, {}, challenge)),
+    );
+    const exchange = () =>
+      fetch(`${running?.url}/v2/oauth/token`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'authorization_code',
+          code: redirect.searchParams.get('code') ?? '',
+          code_verifier: verifier,
+          redirect_uri: DEMO_REDIRECT,
+          client_id: 'telnyx-oauth-demo',
+        }),
+      });
+    running.server.faults.inject({ endpoint: 'token', loseResponse: true });
+    const error = await exchange().then(
+      () => undefined,
+      (reason: unknown) => reason,
+    );
+    expect(error).toBeInstanceOf(TypeError);
+    // The server did exchange the code: presenting it again is reuse.
+    const again = await exchange();
+    expect(again.status).toBe(400);
+    expect(running.server.counters.get('code_reuse_detected')).toBe(1);
+  });
+
   it('answers a 429 fault with Retry-After over HTTP, readable cross-origin', async () => {
     running = await startDevServer({ port: 0 });
     running.server.faults.inject({ endpoint: 'jwks', status: 429, retryAfter: 3 });

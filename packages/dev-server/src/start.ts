@@ -1,9 +1,10 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
-import type { DevServerOptions } from './config.js';
+import type { DevServerOptions } from './infra/config.js';
 import { createDevServer, type DevServer } from './server.js';
 
+/** `DevServerOptions` plus where to listen. */
 export interface StartOptions extends DevServerOptions {
   /** 0 (default) picks a free port. */
   port?: number;
@@ -11,6 +12,7 @@ export interface StartOptions extends DevServerOptions {
   host?: string;
 }
 
+/** A dev server listening over HTTP: its URL (= issuer), the server, and how to stop it. */
 export interface RunningDevServer {
   url: string;
   server: DevServer;

@@ -1,4 +1,4 @@
-import { escapeHtml } from '../errors.js';
+import { escapeHtml } from '../infra/http.js';
 
 /**
  * The consent page shell. Everything dynamic comes from the consent API via /consent.js, so the page works
@@ -11,8 +11,10 @@ export function consentHtml(consentToken: string, apiKey: string, userEmail: str
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="color-scheme" content="light dark">
 <meta name="dev-server-api-key" content="${escapeHtml(apiKey)}">
 <title>Authorize application - Telnyx (dev server)</title>
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <link rel="stylesheet" href="/consent.css">
 <script src="/consent.js" defer></script>
 </head>

@@ -1,19 +1,24 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { PUBLIC_CLIENT_ID } from '../seed.js';
+import { expect } from 'vitest';
+import { PUBLIC_CLIENT_ID } from '../infra/seed.js';
 import type { DevServer } from '../server.js';
 
+/** The demo client's first redirect URI. */
 export const DEMO_REDIRECT = 'http://localhost:5173/callback';
 
+/** An RFC 7636 verifier and its S256 challenge. */
 export interface Pkce {
   verifier: string;
   challenge: string;
 }
 
+/** A fresh PKCE pair. */
 export function pkce(): Pkce {
   const verifier = randomBytes(32).toString('base64url');
   return { verifier, challenge: createHash('sha256').update(verifier).digest('base64url') };
 }
 
+/** An authorize URL for the demo client; `params` override the defaults (undefined removes one). */
 export function authorizeUrl(
   server: DevServer,
   params: Record<string, string | undefined> = {},
@@ -35,6 +40,7 @@ export function authorizeUrl(
   return url.toString();
 }
 
+/** A form-encoded POST (RFC 6749 §4.1.3). */
 export function form(params: Record<string, string>): RequestInit {
   return {
     method: 'POST',
@@ -43,6 +49,7 @@ export function form(params: Record<string, string>): RequestInit {
   };
 }
 
+/** A token response body. */
 export interface TokenBody {
   access_token: string;
   token_type: string;
@@ -92,6 +99,37 @@ export async function signIn(server: DevServer, scope?: string): Promise<TokenBo
   return (await response.json()) as TokenBody;
 }
 
+/** An `Authorization: Bearer` header. */
 export function bearer(token: string): Record<string, string> {
   return { Authorization: `Bearer ${token}` };
+}
+
+/** The demo client's refresh request (RFC 6749 §6); `extra` adds or overrides fields. */
+export function refresh(
+  server: DevServer,
+  refreshToken: string,
+  extra: Record<string, string> = {},
+): Promise<Response> {
+  return server.fetch(
+    '/v2/oauth/token',
+    form({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: PUBLIC_CLIENT_ID, ...extra }),
+  );
+}
+
+/** Asserts an RFC 6749 §5.2 error answer with this status and error code. */
+export async function expectOAuthError(response: Response, status: number, error: string): Promise<void> {
+  expect(response.status).toBe(status);
+  const body = (await response.json()) as Record<string, unknown>;
+  expect(body['error']).toBe(error);
+  expect(typeof body['error_description']).toBe('string');
+}
+
+/** RFC 6749 §2.3.1 client_secret_basic: form-urlencoded id and secret, then base64. */
+export function basic(id: string, secret: string): string {
+  return `Basic ${Buffer.from(`${encodeURIComponent(id)}:${encodeURIComponent(secret)}`).toString('base64')}`;
+}
+
+/** The status the management API answers this access token (200 while it is active, 401 once not). */
+export async function managementStatus(server: DevServer, accessToken: string): Promise<number> {
+  return (await server.fetch('/v2/oauth_grants', { headers: bearer(accessToken) })).status;
 }

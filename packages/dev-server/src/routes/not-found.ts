@@ -1,7 +1,0 @@
-import { TELNYX_CODES, telnyxError, telnyxErrorItem } from '../errors.js';
-
-export function notFound(path: string): Response {
-  return telnyxError(404, [
-    telnyxErrorItem(TELNYX_CODES.notFound, 'Resource not found', `No route matches ${path}.`),
-  ]);
-}
