@@ -46,7 +46,9 @@ describe('authenticated fetch', () => {
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'x' }),
     });
-    expect(response.status).not.toBe(401);
+    // The refreshed token is valid but read-only: 401 insufficient_scope, which is never refreshed again.
+    expect(response.status).toBe(401);
+    expect(response.headers.get('www-authenticate')).toContain('error="insufficient_scope"');
     expect(server.counters.get('token:refresh_token')).toBe(1);
     const posts = seen.filter((line) => line.startsWith('POST /v2/oauth_clients'));
     expect(posts).toEqual(['POST /v2/oauth_clients {"name":"x"}', 'POST /v2/oauth_clients {"name":"x"}']);

@@ -458,7 +458,7 @@ describe('status → error class', () => {
     expect(server.counters.get('oauth_grants')).toBe(1);
   });
 
-  it('403 for a token without account_management scope', async () => {
+  it('401 insufficient_scope (as Telnyx documents it) for a token without account_management scope, not retried', async () => {
     const tokens = await signIn('numbers.read');
     const error = await client({ accessToken: tokens.access_token })
       .oauthClients.list()
@@ -466,7 +466,12 @@ describe('status → error class', () => {
         () => undefined,
         (e: unknown) => e,
       );
-    expect(error).toBeInstanceOf(PermissionDeniedError);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error).toMatchObject({ status: 401 });
+    expect((error as AuthenticationError).headers?.get('www-authenticate')).toContain(
+      'error="insufficient_scope"',
+    );
+    expect(server.counters.get('oauth_clients')).toBe(1);
   });
 
   it('a 200 with a malformed body is an invalid_response error', async () => {
