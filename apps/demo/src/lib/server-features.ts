@@ -4,7 +4,8 @@
  * - token introspection (RFC 7662) is optional: a server offers it by listing an `introspection_endpoint`
  *   in its metadata (RFC 8414), which the demo reads, rather than assuming Telnyx's path;
  * - the management API (`/v2/oauth_grants`, `/v2/oauth_clients`) is Telnyx's own and is in no metadata:
- *   whether a server has it shows in its answer (see `isMissingManagementAPI`).
+ *   whether a server has it shows in its answer (see `isMissingManagementAPI`), or, when the browser may
+ *   not read the answer (no CORS headers), in whether the same server answers its metadata meanwhile.
  */
 import type { AuthorizationServerMetadata, TelnyxOAuthAPI } from '@telnyx-oauth/core/api';
 
@@ -83,4 +84,22 @@ export function isMissingManagementAPI(error: unknown, { collection }: { collect
   if (e.status === 405 || e.status === 501) return true;
   if (e.status === 404) return collection || typeof e.body !== 'object' || e.body === null;
   return e.code === 'invalid_response';
+}
+
+/**
+ * True when a request got no answer the page may read: the network failed, or the server answered without
+ * the CORS headers a cross-origin read needs (the browser reports both the same way).
+ */
+export function isUnreadableAnswer(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'connection_error';
+}
+
+/** Whether the server answers this page right now: its metadata, asked afresh (not the kept copy), once. */
+export async function serverAnswers(api: TelnyxOAuthAPI): Promise<boolean> {
+  try {
+    await api.wellKnown.retrieveAuthorizationServerMetadata({ maxRetries: 0, timeout: 10_000 });
+    return true;
+  } catch {
+    return false;
+  }
 }
