@@ -3,8 +3,9 @@
  * Proves: the demo reads what the server offers from its RFC 8414 metadata and from its answers, instead
  * of assuming Telnyx: without an `introspection_endpoint` the session page says the server does not offer
  * introspection (and never calls it); an advertised endpoint at another path is the one called; without
- * Telnyx's management API (404 HTML pages) the Connected apps and OAuth clients pages say so; other
- * failures keep their own messages.
+ * Telnyx's management API (404 HTML pages, or a 404 without CORS headers the browser may not read) the
+ * Connected apps and OAuth clients pages say so; other failures, and a server that does not answer at
+ * all, keep their own messages.
  *
  * The dev server always offers both, so the browser's view of it is changed with `page.route`: the
  * metadata document (read by the library and by the demo) and the management API's answers.
@@ -91,6 +92,30 @@ test('a server without introspection or the management API: each page says what 
   await page.goto('/clients/no-such-client');
   await expect(page.getByRole('alert').filter({ hasText: 'Not found' })).toBeVisible();
   await expect(page.getByText('This server has no Telnyx management API')).toHaveCount(0);
+});
+
+test('a "not found" the browser may not read (no CORS headers) from a server that is up says the same; a dead server does not', async ({
+  page,
+}) => {
+  // A certified OpenID provider (node oidc-provider 9, tried by hand) answers these paths 404 text/plain
+  // without CORS headers, so the browser fails the request without telling the page its status. Answers
+  // fulfilled or continued through page.route are readable cross-origin whatever their headers, so the
+  // test fails the request instead: the page gets exactly what a CORS failure gives it, a fetch TypeError.
+  for (const path of ['/v2/oauth_grants', '/v2/oauth_clients']) {
+    await page.route(`${DEV_SERVER_URL}${path}**`, (route) => route.abort('failed'));
+  }
+  await signIn(page);
+  await nav(page).getByRole('link', { name: 'Connected apps' }).click();
+  const notice = page.getByRole('status').filter({ hasText: 'This server has no Telnyx management API' });
+  await expect(notice).toBeVisible({ timeout: 20_000 });
+  await expect(notice).toContainText('gave no answer it may read to /v2/oauth_grants (no CORS headers)');
+
+  // The same failure while the server does not answer at all (its metadata neither) is a network problem.
+  await page.route(METADATA_URL, (route) => route.abort('connectionrefused'));
+  await notice.getByRole('button', { name: 'Try again' }).click();
+  const unreachable = page.getByRole('alert').filter({ hasText: 'Could not reach' });
+  await expect(unreachable).toBeVisible({ timeout: 20_000 });
+  await expect(notice).toBeHidden();
 });
 
 test('introspection goes to the endpoint the metadata names, not to a fixed path', async ({ page }) => {
