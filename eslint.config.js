@@ -5,7 +5,13 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/results/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -28,7 +34,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/dev-server/src/cli.ts', 'bench/**', 'e2e/**', '**/*.test.{ts,tsx}', 'apps/demo/scripts/**'],
+    files: [
+      'packages/dev-server/src/cli.ts',
+      'bench/**',
+      'e2e/**',
+      '**/*.test.{ts,tsx}',
+      'apps/demo/scripts/**',
+      'tools/**',
+    ],
     rules: { 'no-console': 'off' },
   },
 );
