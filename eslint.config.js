@@ -14,6 +14,7 @@ export default tseslint.config(
       'api-docs/**',
       '**/.next/**',
       '**/next-env.d.ts',
+      'tools/.readme-code/**',
     ],
   },
   js.configs.recommended,
