@@ -19,18 +19,11 @@ import { existsSync } from 'node:fs';
 import { copyFile, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { extractBlocks, type Block } from './readme-blocks.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const OUT = path.join(ROOT, 'tools', '.readme-code');
 const execFileAsync = promisify(execFile);
-
-interface Block {
-  readme: string;
-  /** 1-based line of the block's first code line in the README. */
-  line: number;
-  lang: string;
-  code: string;
-}
 
 async function readmes(): Promise<string[]> {
   const found = ['README.md'];
@@ -41,27 +34,6 @@ async function readmes(): Promise<string[]> {
     }
   }
   return found;
-}
-
-function extractBlocks(readme: string, text: string): Block[] {
-  const blocks: Block[] = [];
-  const lines = text.split('\n');
-  let open: { fence: string; lang: string; start: number; body: string[] } | null = null;
-  lines.forEach((line, index) => {
-    if (!open) {
-      const start = /^(\s*)(`{3,}|~{3,})\s*([\w-]*)/.exec(line);
-      if (start) open = { fence: start[2]!, lang: start[3]!.toLowerCase(), start: index + 2, body: [] };
-      return;
-    }
-    if (line.trim().startsWith(open.fence) && line.trim().replace(/[`~]/g, '') === '') {
-      if (['ts', 'tsx', 'typescript'].includes(open.lang))
-        blocks.push({ readme, line: open.start, lang: open.lang, code: open.body.join('\n') });
-      open = null;
-      return;
-    }
-    open.body.push(line);
-  });
-  return blocks;
 }
 
 const slug = (readme: string) =>

@@ -1,3 +1,5 @@
+// More of the API than the README's quick start (src/main.tsx and src/App.tsx, copied from the React README
+// by check-packages.ts), typechecked against the packed packages; not part of the bundle.
 import { useEffect, useState } from 'react';
 import {
   AuthCallback,
@@ -35,7 +37,7 @@ function Grants() {
   );
 }
 
-export function App() {
+export function MoreUsage() {
   if (location.pathname === '/callback') return <AuthCallback fallback={<p>Signing you in…</p>} />;
   return (
     <>
