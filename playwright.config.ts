@@ -52,7 +52,6 @@ export default defineConfig({
       timeout: 240_000,
       stdout: 'pipe' as const,
       stderr: 'pipe' as const,
-      env: { NEXT_TELEMETRY_DISABLED: '1' },
     })),
   ],
 });
