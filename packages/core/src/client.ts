@@ -8,6 +8,7 @@ import { createAuthFetch } from './auth-fetch.js';
 import { createCallbackHandler, resolveCallbackUrl } from './callback.js';
 import { createDiscovery } from './discovery.js';
 import { TelnyxAuthError, toAuthError } from './errors.js';
+import { channelName } from './names.js';
 import { callEach } from './notify.js';
 import { resolveOptions } from './options.js';
 import { createRefreshCoordinator } from './refresh.js';
@@ -188,7 +189,7 @@ export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
     if (!loading) {
       tabSync = createTabSync(
         options.broadcastChannel,
-        `telnyx-oauth:${options.issuer}:${options.clientId}`,
+        channelName(options.issuer, options.clientId),
         onTabMessage,
       );
       autoRefresh.listen();

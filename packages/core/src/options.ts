@@ -4,6 +4,7 @@
  */
 import { TelnyxAuthError } from './errors.js';
 import { resolveLocks } from './locks.js';
+import { DEFAULT_ISSUER } from './names.js';
 import { isSecureOrLoopback } from './shared/loopback.js';
 import { guardStorage, resolveStorage } from './storage/adapter.js';
 import { parseScope } from './token-set.js';
@@ -14,8 +15,6 @@ import type {
   StorageAdapter,
   TelnyxAuthOptions,
 } from './types.js';
-
-export const DEFAULT_ISSUER = 'https://api.telnyx.com';
 
 export interface ResolvedOptions {
   readonly clientId: string;

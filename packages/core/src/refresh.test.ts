@@ -1,6 +1,7 @@
 import { createDevServer } from '@telnyx-oauth/dev-server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { storageKeys, type SessionRecord } from './storage/schema.js';
+import { refreshLockName, storageKeys } from './names.js';
+import type { SessionRecord } from './storage/schema.js';
 import { createHarness, signIn } from './test-utils/harness.js';
 import type { AuthEvent, TelnyxAuthOptions } from './types.js';
 
@@ -298,7 +299,7 @@ describe('refresh failures', () => {
     const client = await signedIn({ lockTimeout: 2000 });
     let release = (): void => undefined;
     const held = harness.locks.request(
-      `telnyx-oauth:refresh:${client.issuer}:${client.clientId}`,
+      refreshLockName(client.issuer, client.clientId),
       {},
       () => new Promise<void>((resolve) => (release = resolve)),
     );

@@ -14,6 +14,7 @@ import {
 import type { Discovery } from './discovery.js';
 import { TelnyxAuthError, toAuthError } from './errors.js';
 import { httpOptions, isNetworkFailure } from './http.js';
+import { refreshLockName } from './names.js';
 import { oauthClient } from './oauth-client.js';
 import { backoffDelay, isRetryableStatus, retryAfterMs, sleep } from './shared/retry.js';
 import type { ResolvedOptions } from './options.js';
@@ -63,7 +64,7 @@ export function createRefreshCoordinator(
   now: () => number,
 ): RefreshCoordinator {
   let inflight: Promise<TokenSet> | undefined;
-  const lockName = `telnyx-oauth:refresh:${options.issuer}:${options.clientId}`;
+  const lockName = refreshLockName(options.issuer, options.clientId);
   const endedBy = new WeakSet<TelnyxAuthError>();
   let backoff: { until: number; error: TelnyxAuthError } | undefined;
 

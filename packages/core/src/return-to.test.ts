@@ -1,7 +1,7 @@
 import { createDevServer } from '@telnyx-oauth/dev-server';
 import { describe, expect, it } from 'vitest';
 import { sanitizeReturnTo } from './return-to.js';
-import { storageKeys } from './storage/schema.js';
+import { storageKeys } from './names.js';
 import { createHarness } from './test-utils/harness.js';
 
 const ORIGIN = 'http://localhost:5173';

@@ -1,6 +1,6 @@
 import { createDevServer } from '@telnyx-oauth/dev-server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { storageKeys } from './storage/schema.js';
+import { storageKeys } from './names.js';
 import { createHarness, signIn } from './test-utils/harness.js';
 import type { AuthEvent } from './types.js';
 

@@ -1,6 +1,7 @@
 /** The persisted session record: one per issuer + client, shared by every tab of the origin. */
 import type { ResolvedOptions } from './options.js';
-import { readSessionRecord, SCHEMA_VERSION, storageKeys, type SessionRecord } from './storage/schema.js';
+import { storageKeys } from './names.js';
+import { readSessionRecord, SCHEMA_VERSION, type SessionRecord } from './storage/schema.js';
 import type { TokenSet } from './token-set.js';
 
 export interface SessionStorage {

@@ -6,12 +6,8 @@
 import { calculatePKCECodeChallenge, generateRandomCodeVerifier, generateRandomState } from 'oauth4webapi';
 import { TelnyxAuthError } from './errors.js';
 import type { ResolvedOptions } from './options.js';
-import {
-  readTransactionRecord,
-  SCHEMA_VERSION,
-  storageKeys,
-  type TransactionRecord,
-} from './storage/schema.js';
+import { storageKeys } from './names.js';
+import { readTransactionRecord, SCHEMA_VERSION, type TransactionRecord } from './storage/schema.js';
 
 export interface NewTransaction {
   record: TransactionRecord;

@@ -1,4 +1,5 @@
 import { createStore, del, get, keys, set, type UseStore } from 'idb-keyval';
+import { IDB_DATABASE, IDB_STORE } from '../names.js';
 import type { StorageAdapter } from '../types.js';
 
 export interface IdbStorageOptions {
@@ -24,8 +25,8 @@ export function createIdbStorage(options: IdbStorageOptions = {}): StorageAdapte
  * failure is left for the first real operation to report, exactly as with a lazy open.
  */
 export function idbStorage(options: IdbStorageOptions, openNow: boolean): StorageAdapter {
-  const dbName = options.dbName ?? 'telnyx-oauth';
-  const storeName = options.storeName ?? 'keyval';
+  const dbName = options.dbName ?? IDB_DATABASE;
+  const storeName = options.storeName ?? IDB_STORE;
   let store: UseStore | undefined;
   const useStore = (): UseStore => (store ??= createStore(dbName, storeName));
   if (openNow) {

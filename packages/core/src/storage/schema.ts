@@ -38,17 +38,6 @@ export interface DiscoveryRecord {
   readonly metadata: Record<string, unknown>;
 }
 
-/** Storage keys, namespaced by issuer and client so two apps (or two environments) never read each other's data. */
-export function storageKeys(issuer: string, clientId: string) {
-  const base = `telnyx-oauth:${issuer}:${clientId}`;
-  return {
-    session: `${base}:session`,
-    transactionPrefix: `${base}:tx:`,
-    transaction: (state: string) => `${base}:tx:${state}`,
-    discovery: `telnyx-oauth:${issuer}:discovery`,
-  };
-}
-
 type Owner = { issuer: string; clientId: string };
 
 const isObject = (value: unknown): value is Record<string, unknown> =>

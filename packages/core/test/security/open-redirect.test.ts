@@ -10,7 +10,7 @@ import { createDevServer } from '@telnyx-oauth/dev-server';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sanitizeReturnTo } from '../../src/return-to.js';
-import { storageKeys } from '../../src/storage/schema.js';
+import { storageKeys } from '../../src/names.js';
 import { APP_ORIGIN, createHarness } from '../../src/test-utils/harness.js';
 
 const OTHER_ORIGINS = ['https://evil.example', 'http://127.0.0.1:9999', 'https://app.example:8443'];

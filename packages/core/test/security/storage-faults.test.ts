@@ -12,7 +12,7 @@ import { createDevServer } from '@telnyx-oauth/dev-server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TelnyxAuthError } from '../../src/errors.js';
 import { createIdbStorage } from '../../src/storage/idb.js';
-import { storageKeys } from '../../src/storage/schema.js';
+import { storageKeys } from '../../src/names.js';
 import { createHarness, signIn } from '../../src/test-utils/harness.js';
 import type { AuthEvent, StorageAdapter } from '../../src/types.js';
 
