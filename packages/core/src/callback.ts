@@ -17,8 +17,8 @@ import {
   type TokenEndpointResponse,
 } from 'oauth4webapi';
 import type { Discovery } from './discovery.js';
-import { TelnyxAuthError } from './errors.js';
-import { httpOptions, isNetworkFailure } from './http.js';
+import { isNetworkFailure, TelnyxAuthError } from './errors.js';
+import { httpOptions } from './http.js';
 import { oauthClient } from './oauth-client.js';
 import type { ResolvedOptions } from './options.js';
 import { sanitizeReturnTo } from './return-to.js';

@@ -7,7 +7,7 @@ import { createAutoRefresh } from './auto-refresh.js';
 import { createAuthFetch } from './auth-fetch.js';
 import { createCallbackHandler, resolveCallbackUrl } from './callback.js';
 import { createDiscovery } from './discovery.js';
-import { TelnyxAuthError, toAuthError } from './errors.js';
+import { TelnyxAuthError } from './errors.js';
 import { channelName } from './names.js';
 import { callEach } from './notify.js';
 import { resolveOptions } from './options.js';
@@ -135,7 +135,7 @@ export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
       }
     } catch (cause) {
       // Unreadable or corrupt storage: start signed out with the reason, never throw from start-up.
-      const error = toAuthError(cause);
+      const error = TelnyxAuthError.from(cause);
       applySignedOut(null, error);
       emit({ type: 'error', error });
     }
@@ -206,7 +206,7 @@ export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
       await session.write(next);
     } catch (cause) {
       // Signed in for this page even if it cannot be persisted (private mode, quota): say so, do not fail.
-      emit({ type: 'error', error: toAuthError(cause) });
+      emit({ type: 'error', error: TelnyxAuthError.from(cause) });
     }
     epoch += 1;
     applySignedIn(next);
@@ -219,7 +219,7 @@ export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
 
   /** Reports a failure of a public method: the snapshot shows it only if there is no session to protect. */
   function fail(cause: unknown): never {
-    const error = toAuthError(cause);
+    const error = TelnyxAuthError.from(cause);
     if (!tokens && store.get().status !== 'loading') store.update({ status: 'unauthenticated', error });
     emit({ type: 'error', error });
     throw error;
@@ -237,7 +237,7 @@ export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
       );
       return refreshed.accessToken;
     } catch (cause) {
-      const error = toAuthError(cause);
+      const error = TelnyxAuthError.from(cause);
       // Within the leeway the old token still works: a transient refresh failure must not fail the caller.
       const latest = tokens;
       if (!request.forceRefresh && error.recoverable && latest && !isExpired(latest, now()))
@@ -328,7 +328,7 @@ export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
       const wasSignedIn = tokens !== null;
       let storageError: TelnyxAuthError | null = null;
       await session.clear().catch((cause: unknown) => {
-        storageError = toAuthError(cause);
+        storageError = TelnyxAuthError.from(cause);
       });
       // Local state is cleared whatever the storage or the network do.
       applySignedOut('logout', null);

@@ -4,8 +4,8 @@
  * (e.g. a same-origin token proxy because of CORS).
  */
 import { discoveryRequest, processDiscoveryResponse, type AuthorizationServer } from 'oauth4webapi';
-import { TelnyxAuthError } from './errors.js';
-import { httpOptions, isNetworkFailure, responseOf } from './http.js';
+import { isNetworkFailure, TelnyxAuthError } from './errors.js';
+import { httpOptions, responseOf } from './http.js';
 import { checkEndpointUrl, type ResolvedOptions } from './options.js';
 import { isRetryableStatus } from './shared/retry.js';
 import { storageKeys } from './names.js';

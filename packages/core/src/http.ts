@@ -14,13 +14,6 @@ export function httpOptions<M, B>(options: ResolvedOptions): HttpRequestOptions<
   };
 }
 
-/** True for errors that mean "the request never got an answer" (offline, DNS, reset, timeout). */
-export function isNetworkFailure(error: unknown): boolean {
-  if (error instanceof TypeError) return true; // fetch's "Failed to fetch" / "fetch failed"
-  if (error instanceof DOMException) return error.name === 'TimeoutError' || error.name === 'AbortError';
-  return false;
-}
-
 /** The HTTP status behind an oauth4webapi error (an OAuth error body, or a non-conform response). */
 export function responseOf(error: unknown): Response | undefined {
   if (error instanceof ResponseBodyError) return error.response;

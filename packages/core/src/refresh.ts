@@ -12,8 +12,8 @@ import {
   type TokenEndpointResponse,
 } from 'oauth4webapi';
 import type { Discovery } from './discovery.js';
-import { TelnyxAuthError, toAuthError } from './errors.js';
-import { httpOptions, isNetworkFailure } from './http.js';
+import { isNetworkFailure, TelnyxAuthError } from './errors.js';
+import { httpOptions } from './http.js';
 import { refreshLockName } from './names.js';
 import { oauthClient } from './oauth-client.js';
 import { backoffDelay, isRetryableStatus, retryAfterMs, sleep } from './shared/retry.js';
@@ -23,7 +23,7 @@ import { isExpired, needsRefresh, tokenSetFromResponse, type TokenSet } from './
 import type { SignOutReason } from './types.js';
 
 const unexpected = (cause: unknown): TelnyxAuthError =>
-  toAuthError(cause, 'Refreshing the session failed unexpectedly.');
+  TelnyxAuthError.from(cause, 'Refreshing the session failed unexpectedly.');
 
 export interface RefreshHooks {
   /** Increments whenever this tab signs in or out; a refresh that started in another epoch drops its result. */
