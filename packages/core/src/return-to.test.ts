@@ -43,6 +43,26 @@ describe('sanitizeReturnTo', () => {
     expect(sanitizeReturnTo(value, ORIGIN)).toBeNull();
   });
 
+  it.each([
+    '/%2e/%2fevil.com',
+    '/%2E/%2Fevil.com',
+    '/%2e/%5cevil.com',
+    '/%2e%2e/%2f%2fevil.com',
+    '/./%2fevil.com',
+    '/a/../%2fevil.com',
+    '/%2e%2e/%5c%5cevil.com',
+  ])('refuses %j, which the URL parser would normalise into an encoded //host or /\\host', (value) => {
+    expect(sanitizeReturnTo(value, ORIGIN)).toBeNull();
+  });
+
+  it('is a fixed point: what it returns, it returns unchanged when fed back', () => {
+    for (const value of ['/a/./b', '/a/%2e%2e/b?x=%2F#%5C', '/%2e/settings', '/x/y/../z?q=a%20b', '/ü?ä#ö']) {
+      const once = sanitizeReturnTo(value, ORIGIN);
+      expect(once).not.toBeNull();
+      expect(sanitizeReturnTo(once, ORIGIN)).toBe(once);
+    }
+  });
+
   it('refuses non-strings and absurdly long values', () => {
     expect(sanitizeReturnTo(undefined, ORIGIN)).toBeNull();
     expect(sanitizeReturnTo({ toString: () => '/x' }, ORIGIN)).toBeNull();
