@@ -40,6 +40,7 @@ export interface ResolvedOptions {
   readonly lockTimeoutMs: number;
   readonly maxRefreshRetries: number;
   readonly maxRetryDelayMs: number;
+  readonly maxRetryAfterMs: number;
   readonly requestTimeoutMs: number;
 }
 
@@ -155,6 +156,7 @@ export function resolveOptions(options: TelnyxAuthOptions): ResolvedOptions {
     lockTimeoutMs: positive(options.lockTimeout, 10_000, 'lockTimeout'),
     maxRefreshRetries: positive(options.maxRefreshRetries, 2, 'maxRefreshRetries'),
     maxRetryDelayMs: positive(options.maxRetryDelay, 10_000, 'maxRetryDelay'),
+    maxRetryAfterMs: positive(options.maxRetryAfter, 300_000, 'maxRetryAfter'),
     requestTimeoutMs: positive(options.requestTimeout, 30_000, 'requestTimeout'),
   };
 }

@@ -173,6 +173,10 @@ export function createRefreshCoordinator(
     return settle(tokens, response);
   }
 
+  /** A server-requested wait, capped by maxRetryAfter (a Retry-After of an hour must not stop us for an hour). */
+  const capped = (ms: number | undefined): number | undefined =>
+    ms === undefined ? ms : Math.min(ms, options.maxRetryAfterMs);
+
   async function grant(refreshToken: string): Promise<TokenEndpointResponse | TelnyxAuthError> {
     let as;
     try {
@@ -206,7 +210,7 @@ export function createRefreshCoordinator(
         {
           recoverable: true,
           status: response.status,
-          retryAfterMs: retryAfterMs(response.headers, now()),
+          retryAfterMs: capped(retryAfterMs(response.headers, now())),
         },
       );
     }

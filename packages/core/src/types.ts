@@ -105,8 +105,22 @@ export interface TelnyxAuthOptions {
   lockTimeout?: number;
   /** Retries of a refresh after a network error, 5xx or 429 before surfacing `refresh_failed`. Default 2. */
   maxRefreshRetries?: number;
-  /** Longest backoff (or Retry-After) waited between refresh retries, ms; longer waits are left to a later call. Default 10 s. */
+  /**
+   * Longest wait inside one call, ms: a refresh retries after a backoff (or the server's Retry-After) only if it
+   * is at most this long, so a caller of `getAccessToken()` is never held for minutes; a longer wait is left to
+   * a later call or the background timer. Default 10 s.
+   */
   maxRetryDelay?: number;
+  /**
+   * Longest time a server can stop this tab from refreshing, ms. A `Retry-After` (429, 503) or
+   * `retry-after-ms` answer is honoured up to this long: until then refreshes fail fast with the last
+   * `refresh_failed` and send nothing, and the background timer waits. A longer request (`Retry-After: 3600`,
+   * or an HTTP date read against a slow device clock) is capped, so one answer cannot stop refreshes for an
+   * hour. Default 5 min.
+   *
+   * @see RFC 9110 §10.2.3 (Retry-After)
+   */
+  maxRetryAfter?: number;
   /** Abort a token, discovery or revocation request after this many ms. Default 30 s. */
   requestTimeout?: number;
 }
