@@ -35,6 +35,12 @@ export async function buildAuthorizeUrl(
   transactions: Transactions,
   login: LoginOptions = {},
 ): Promise<URL> {
+  if (options.storageFallback) {
+    throw new TelnyxAuthError(
+      'storage_unavailable',
+      "No IndexedDB in this browser (private mode?): the login's PKCE verifier cannot survive the redirect, so the callback would fail with unknown_state. Ask the user to allow site data, or pass a persistent storage adapter; storage: 'memory' only helps when this same page handles the callback.",
+    );
+  }
   const { returnTo, appState, scope, prompt, ...extra } = login;
   let safeReturnTo = '/';
   if (returnTo !== undefined) {

@@ -26,6 +26,11 @@ export interface ResolvedOptions {
   readonly endpoints: EndpointOverrides;
   readonly discoveryTtlMs: number;
   readonly storage: Required<StorageAdapter>;
+  /**
+   * True when IndexedDB was the default but the runtime has none (some private modes): memory storage stands in
+   * for the session, but cannot carry a login's PKCE verifier across its redirect.
+   */
+  readonly storageFallback: boolean;
   readonly refreshLeewayMs: number;
   /** Resolved at call time so tests and apps can swap globalThis.fetch after creating the client. */
   readonly fetch: typeof fetch;
@@ -143,6 +148,7 @@ export function resolveOptions(options: TelnyxAuthOptions): ResolvedOptions {
     endpoints,
     discoveryTtlMs: positive(options.discoveryTtl, 24 * 60 * 60 * 1000, 'discoveryTtl'),
     storage: guardStorage(resolveStorage(options.storage)),
+    storageFallback: options.storage === undefined && typeof globalThis.indexedDB === 'undefined',
     refreshLeewayMs: positive(options.refreshLeeway, 60, 'refreshLeeway') * 1000,
     fetch: customFetch ?? ((input, init) => globalThis.fetch(input, init)),
     authorizeParams,

@@ -83,7 +83,12 @@ export interface TelnyxAuthOptions {
   endpoints?: EndpointOverrides;
   /** How long discovered metadata is reused, ms. Default 24 h. */
   discoveryTtl?: number;
-  /** 'indexeddb' (default in browsers), 'memory', or an adapter. */
+  /**
+   * Where the session and login transactions live: 'indexeddb' (default), 'memory', or an adapter. When the
+   * default is used and the browser has no IndexedDB (some private modes), memory stands in for the session,
+   * but `loginWithRedirect` and `buildAuthorizeUrl` fail with `storage_unavailable` before navigating: the PKCE
+   * verifier could not survive the redirect. Passing 'memory' yourself opts out of that check.
+   */
   storage?: 'indexeddb' | 'memory' | StorageAdapter;
   /** Refresh this many seconds before expiry. Default 60. */
   refreshLeeway?: number;
