@@ -175,14 +175,17 @@ export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
       emit({ type: 'refreshed', expiresAt: record.tokens.expiresAt });
   }
 
+  /**
+   * Every message is a hint, never an order: any script of the origin can post on the channel. The tab re-reads
+   * storage and acts on what it finds, so a forged `signed_out` with the session still stored changes nothing,
+   * and one with a newer session stored adopts it. Only a session that is really gone signs the tab out.
+   */
   function onTabMessage(message: TabMessage): void {
-    enqueue(async () => {
-      if (message.type !== 'signed_out') return adoptStored(message.type === 'signed_in', null);
-      if (!tokens) return;
-      const reason: SignOutReason = message.reason === 'logout' ? 'remote_logout' : message.reason;
-      applySignedOut(reason, null);
-      emit({ type: 'signed_out', reason });
-    });
+    enqueue(() =>
+      message.type === 'signed_out'
+        ? adoptStored(false, message.reason === 'logout' ? 'remote_logout' : message.reason)
+        : adoptStored(message.type === 'signed_in', null),
+    );
   }
 
   function start(): Promise<AuthSnapshot> {
