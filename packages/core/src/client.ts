@@ -218,7 +218,17 @@ export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
     emit({ type: 'signed_in' });
   }
 
-  const callbackHandler = createCallbackHandler({ options, discovery, transactions, now, signIn });
+  const callbackHandler = createCallbackHandler({
+    options,
+    discovery,
+    transactions,
+    now,
+    signIn,
+    async adopt() {
+      await adoptStored(true, null);
+      return tokens !== null;
+    },
+  });
 
   /** Reports a failure of a public method: the snapshot shows it only if there is no session to protect. */
   function fail(cause: unknown): never {

@@ -138,6 +138,7 @@ export function resolveOptions(options: TelnyxAuthOptions): ResolvedOptions {
     throw new TelnyxAuthError('invalid_options', 'fetch must be a function.');
   }
   const customFetch = options.fetch;
+  const locks = resolveLocks(options.locks);
 
   return {
     clientId: options.clientId,
@@ -147,12 +148,12 @@ export function resolveOptions(options: TelnyxAuthOptions): ResolvedOptions {
     metadata: options.metadata,
     endpoints,
     discoveryTtlMs: positive(options.discoveryTtl, 24 * 60 * 60 * 1000, 'discoveryTtl'),
-    storage: guardStorage(resolveStorage(options.storage)),
+    storage: guardStorage(resolveStorage(options.storage), locks),
     storageFallback: options.storage === undefined && typeof globalThis.indexedDB === 'undefined',
     refreshLeewayMs: positive(options.refreshLeeway, 60, 'refreshLeeway') * 1000,
     fetch: customFetch ?? ((input, init) => globalThis.fetch(input, init)),
     authorizeParams,
-    locks: resolveLocks(options.locks),
+    locks,
     broadcastChannel:
       options.broadcastChannel === undefined ? defaultBroadcastChannel() : options.broadcastChannel,
     window: options.window === undefined ? defaultWindow() : options.window,

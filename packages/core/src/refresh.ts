@@ -14,6 +14,7 @@ import {
 import type { Discovery } from './discovery.js';
 import { isNetworkFailure, TelnyxAuthError } from './errors.js';
 import { httpOptions } from './http.js';
+import { withLock } from './locks.js';
 import { refreshLockName } from './names.js';
 import { oauthClient } from './oauth-client.js';
 import { backoffDelay, isRetryableStatus, retryAfterMs, sleep } from './shared/retry.js';
@@ -103,32 +104,8 @@ export function createRefreshCoordinator(
     }
   }
 
-  async function underLock(request: RefreshRequest): Promise<TokenSet> {
-    const controller = new AbortController();
-    let acquired = false;
-    const timer = setTimeout(() => controller.abort(), options.lockTimeoutMs);
-    try {
-      return await options.locks.request(
-        lockName,
-        { mode: 'exclusive', signal: controller.signal },
-        async () => {
-          acquired = true;
-          clearTimeout(timer);
-          return attempt(request);
-        },
-      );
-    } catch (cause) {
-      if (!acquired && controller.signal.aborted) {
-        throw new TelnyxAuthError('lock_timeout', 'Timed out waiting for another tab to finish refreshing.', {
-          cause,
-          recoverable: true,
-        });
-      }
-      throw cause;
-    } finally {
-      clearTimeout(timer);
-    }
-  }
+  const underLock = (request: RefreshRequest): Promise<TokenSet> =>
+    withLock(options.locks, lockName, options.lockTimeoutMs, () => attempt(request));
 
   async function end(error: TelnyxAuthError, reason: SignOutReason): Promise<void> {
     endedBy.add(error);

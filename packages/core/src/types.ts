@@ -43,6 +43,21 @@ export interface StorageAdapter {
   del(key: string): Promise<void>;
   /** Optional: keys starting with `prefix` (used to expire stale login transactions). */
   keys?(prefix: string): Promise<string[]>;
+  /**
+   * Optional, but what makes tabs safe with each other: an atomic read-modify-write of one key. Calls
+   * `updater` with the stored value (undefined when there is none) and stores what it returns (`undefined`
+   * deletes the key), with no other read or write of the key in between, in this tab or any other. `updater`
+   * is synchronous and may be called more than once (use only its last call's decision). Rejects when the
+   * storage fails (or with what `updater` threw; nothing is written then).
+   *
+   * The library uses it to consume a login transaction exactly once (two tabs opening one callback URL) and to
+   * store a refresh's tokens only if the session was not replaced or ended meanwhile (compare-and-set).
+   * IndexedDB storage runs it in one readwrite transaction, memory storage synchronously. An adapter without it
+   * gets a fallback: the read and the write run under an exclusive Web Lock per key (`navigator.locks`), which
+   * is atomic across tabs only for the library's own updates, and not across tabs in a browser without Web
+   * Locks. Implement it if your storage can.
+   */
+  update?(key: string, updater: (current: unknown) => unknown): Promise<void>;
 }
 
 /** The subset of the Web Locks API the library uses; a stand-in can be injected (Node, tests, old browsers). */

@@ -1,5 +1,6 @@
 import { TelnyxAuthError } from '../errors.js';
-import type { StorageAdapter } from '../types.js';
+import { storageLockName } from '../names.js';
+import type { LockManagerLike, StorageAdapter } from '../types.js';
 import { idbStorage } from './idb.js';
 import { createMemoryStorage } from './memory.js';
 
@@ -34,8 +35,11 @@ export function resolveStorage(option: 'indexeddb' | 'memory' | StorageAdapter |
  * A session must not be lost because storage failed: a value whose write failed (quota) is kept in memory and
  * read back from there by this page, and when reads start failing (Safari's lost IndexedDB connection) the last
  * value this page saw is used. The failure is still thrown to the writer, which reports it.
+ *
+ * `update` is always there: the adapter's own (atomic), or for an adapter without one a get and a set under an
+ * exclusive lock per key (`locks`: Web Locks, so atomic across tabs for the library's own updates).
  */
-export function guardStorage(adapter: StorageAdapter): Required<StorageAdapter> {
+export function guardStorage(adapter: StorageAdapter, locks: LockManagerLike): Required<StorageAdapter> {
   const unsaved = new Map<string, unknown>(); // newer than storage: a failed set (or del: undefined)
   const seen = new Map<string, unknown>(); // last value read or written successfully
   const copy = <T>(value: unknown): T => structuredClone(value) as T;
@@ -56,7 +60,14 @@ export function guardStorage(adapter: StorageAdapter): Required<StorageAdapter> 
       });
     }
   };
-  return {
+  const atomicUpdate: Required<StorageAdapter>['update'] = adapter.update
+    ? (key, updater) => adapter.update!(key, updater)
+    : (key, updater) =>
+        locks.request(storageLockName(key), {}, async () => {
+          const next = updater(await adapter.get(key));
+          await (next === undefined ? adapter.del(key) : adapter.set(key, next));
+        });
+  const guarded: Required<StorageAdapter> = {
     async get<T>(key: string): Promise<T | undefined> {
       if (unsaved.has(key)) return copy<T>(unsaved.get(key));
       try {
@@ -98,5 +109,37 @@ export function guardStorage(adapter: StorageAdapter): Required<StorageAdapter> 
         const found: unknown = await adapter.keys(prefix);
         return Array.isArray(found) ? found.filter((k): k is string => typeof k === 'string') : [];
       }),
+    async update(key, updater) {
+      // Storage is behind this page (a failed write): the page's value is the current one.
+      if (unsaved.has(key)) {
+        const next = updater(copy(unsaved.get(key)));
+        return next === undefined ? guarded.del(key) : guarded.set(key, next);
+      }
+      let ran = false;
+      let next: unknown;
+      const apply = (current: unknown): unknown => {
+        next = updater(current);
+        ran = true;
+        return next;
+      };
+      try {
+        await guard('write', () => atomicUpdate(key, apply));
+        if (next === undefined) seen.delete(key);
+        else remember(key, next);
+      } catch (error) {
+        // Like a failed set: decide against the last value this page saw and keep the result for this page.
+        if (!ran) {
+          if (!seen.has(key)) throw error;
+          apply(copy(seen.get(key)));
+        }
+        try {
+          unsaved.set(key, copy(next));
+        } catch {
+          // not cloneable: nothing to keep
+        }
+        throw error;
+      }
+    },
   };
+  return guarded;
 }
