@@ -8,7 +8,8 @@ import { createAuthFetch } from './auth-fetch.js';
 import { createCallbackHandler, resolveCallbackUrl } from './callback.js';
 import { createDiscovery } from './discovery.js';
 import { TelnyxAuthError } from './errors.js';
-import { channelName } from './names.js';
+import { withLock } from './locks.js';
+import { channelName, refreshLockName } from './names.js';
 import { callEach } from './notify.js';
 import { resolveOptions } from './options.js';
 import { createRefreshCoordinator } from './refresh.js';
@@ -45,6 +46,8 @@ export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
   let destroyed = false;
   let tabSync: TabSync = NO_TAB_SYNC;
   let messages: Promise<void> = Promise.resolve();
+  /** While this tab's logout waits to clear storage, what is still stored there is being signed out. */
+  let signingOut = 0;
 
   function emit(event: AuthEvent): void {
     callEach(eventListeners, (listener) => listener(event));
@@ -158,6 +161,7 @@ export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
     } catch {
       return; // a corrupt record written by someone else: keep what we have
     }
+    if (signingOut) return;
     if (!record) {
       if (tokens && missing) {
         applySignedOut(missing, null);
@@ -204,9 +208,25 @@ export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
 
   // ---- sign-in -----------------------------------------------------------------------------------------------
 
+  /**
+   * Runs `work` (which replaces or ends the stored session) under the refresh lock, so it is ordered with every
+   * refresh in every tab: a refresh never writes over a sign-out or a new sign-in, and a sign-out sees the
+   * newest refresh token. When another tab holds the lock past `lockTimeout`, `work` runs anyway: a sign-in or
+   * a sign-out must not fail for that, and the refresh's compare-and-set keeps it from being overwritten.
+   */
+  const underSessionLock = (work: () => Promise<void>): Promise<void> =>
+    withLock(
+      options.locks,
+      refreshLockName(options.issuer, options.clientId),
+      options.lockTimeoutMs,
+      work,
+    ).catch((error: unknown) =>
+      error instanceof TelnyxAuthError && error.code === 'lock_timeout' ? work() : Promise.reject(error),
+    );
+
   async function signIn(next: TokenSet): Promise<void> {
     try {
-      await session.write(next);
+      await underSessionLock(() => session.write(next));
     } catch (cause) {
       // Signed in for this page even if it cannot be persisted (private mode, quota): say so, do not fail.
       emit({ type: 'error', error: TelnyxAuthError.from(cause) });
@@ -331,23 +351,31 @@ export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
 
     async logout(request: LogoutOptions = {}) {
       await start();
-      let last = tokens;
-      if (!last) {
-        last = await session
-          .read()
-          .then((record) => record?.tokens ?? null)
-          .catch(() => null);
-      }
-      const wasSignedIn = tokens !== null;
-      let storageError: TelnyxAuthError | null = null;
-      await session.clear().catch((cause: unknown) => {
-        storageError = TelnyxAuthError.from(cause);
-      });
-      // Local state is cleared whatever the storage or the network do.
+      const held = tokens;
+      // This tab is signed out at once, whatever storage, locks or the network do; a refresh running here
+      // drops its result (the epoch changed).
       applySignedOut('logout', null);
+      if (held) emit({ type: 'signed_out', reason: 'logout' });
+      // Under the refresh lock: a refresh in flight in any tab stores its rotated tokens first, so what is read
+      // here is the newest refresh token (the one to revoke), and no refresh can store the session after this.
+      let stored: TokenSet | null = null;
+      signingOut += 1;
+      try {
+        await underSessionLock(async () => {
+          stored = await session.read().then(
+            (record) => record?.tokens ?? null,
+            () => null,
+          );
+          await session.clear();
+        });
+      } catch (cause) {
+        emit({ type: 'error', error: TelnyxAuthError.from(cause) });
+      } finally {
+        signingOut -= 1;
+      }
+      // After the clear: the other tabs re-read storage when they hear this.
       tabSync.post({ type: 'signed_out', reason: 'logout' });
-      if (wasSignedIn) emit({ type: 'signed_out', reason: 'logout' });
-      if (storageError) emit({ type: 'error', error: storageError });
+      const last = stored ?? held;
       if (request.revoke !== false && last) {
         const revokeError = await revokeTokens(options, discovery, last);
         if (revokeError) emit({ type: 'error', error: revokeError });

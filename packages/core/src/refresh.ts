@@ -143,11 +143,7 @@ export function createRefreshCoordinator(
       throw error;
     }
 
-    const response = await grant(tokens.refreshToken);
-    if (hooks.epoch() !== epoch) {
-      throw new TelnyxAuthError('login_required', 'The session ended while it was being refreshed.');
-    }
-    return settle(tokens, response);
+    return settle(tokens, await grant(tokens.refreshToken), epoch);
   }
 
   /** A server-requested wait, capped by maxRetryAfter (a Retry-After of an hour must not stop us for an hour). */
@@ -217,31 +213,48 @@ export function createRefreshCoordinator(
     }
   }
 
-  /** Compare-and-set against storage: only the session we refreshed may be replaced or ended. */
-  async function settle(used: TokenSet, result: TokenEndpointResponse | TelnyxAuthError): Promise<TokenSet> {
-    const current = await session.read();
-    if (!current) {
-      throw new TelnyxAuthError('login_required', 'The session was signed out while it was being refreshed.');
+  /**
+   * Stores the outcome of a refresh with a compare-and-set, in one storage update: only if the stored session
+   * still holds the refresh token we used is it replaced (new tokens) or ended (refresh rejected). A logout or a
+   * new sign-in that happened meanwhile (in any tab) wins; nothing is written over it. The write happens even if
+   * this tab signed out meanwhile (its logout waits for this lock, then reads and revokes the newest refresh
+   * token); the tab itself only takes the result if its epoch did not change.
+   */
+  async function settle(
+    used: TokenSet,
+    result: TokenEndpointResponse | TelnyxAuthError,
+    epoch: number,
+  ): Promise<TokenSet> {
+    const fresh =
+      result instanceof TelnyxAuthError
+        ? null
+        : tokenSetFromResponse(result, now(), { refreshToken: used.refreshToken, scope: used.scope });
+    let stored: TokenSet | null = used; // if storage fails before it could compare, assume ours (see guardStorage)
+    let unsaved: TelnyxAuthError | undefined;
+    try {
+      await session.update((current) => {
+        stored = current;
+        return current?.refreshToken === used.refreshToken ? fresh : current;
+      });
+    } catch (cause) {
+      // The old refresh token is spent (rotation): failing to persist the new one must not throw them away.
+      unsaved = unexpected(cause);
     }
-    if (current.tokens.refreshToken !== used.refreshToken) {
+    if (!stored || hooks.epoch() !== epoch) {
+      throw new TelnyxAuthError('login_required', 'The session ended while it was being refreshed.');
+    }
+    if (stored.refreshToken !== used.refreshToken) {
       // Someone else (a tab without Web Locks, or a new sign-in) replaced the session meanwhile: theirs wins.
-      hooks.succeeded(current.tokens, 'adopted');
-      return current.tokens;
+      hooks.succeeded(stored, 'adopted');
+      return stored;
     }
-    if (result instanceof TelnyxAuthError) {
-      await session.clear();
-      await end(result, 'refresh_rejected');
+    if (!fresh) {
+      await end(result as TelnyxAuthError, 'refresh_rejected');
       throw result;
     }
-    const tokens = tokenSetFromResponse(result, now(), {
-      refreshToken: used.refreshToken,
-      scope: used.scope,
-    });
-    // The old refresh token is spent (rotation): failing to persist the new one must not throw them away.
-    const unsaved = await session.write(tokens).then(() => undefined, unexpected);
-    hooks.succeeded(tokens, 'refreshed');
+    hooks.succeeded(fresh, 'refreshed');
     if (unsaved) hooks.unsaved(unsaved);
-    return tokens;
+    return fresh;
   }
 
   return { refresh };

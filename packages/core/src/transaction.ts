@@ -78,7 +78,7 @@ export function createTransactions(options: ResolvedOptions, now: () => number) 
     async claim(state: string): Promise<TransactionRecord | null> {
       let claimed: TransactionRecord | null = null;
       let problem: string | undefined;
-      await options.storage.update(keys.transaction(state), (raw) => {
+      const claiming = options.storage.update(keys.transaction(state), (raw) => {
         claimed = null;
         problem = undefined;
         let record: TransactionRecord | null;
@@ -99,6 +99,11 @@ export function createTransactions(options: ResolvedOptions, now: () => number) 
         }
         claimed = record;
         return { ...record, claimedAt: now() } satisfies TransactionRecord;
+      });
+      // Storage that read the transaction but refused the mark (a full quota) must not make sign-in
+      // impossible: this page goes on (tabs racing for this very response are then not excluded).
+      await claiming.catch((error: unknown) => {
+        if (!claimed) throw error;
       });
       if (problem) throw new TelnyxAuthError('unknown_state', `${problem}; start the sign-in again.`);
       return claimed;

@@ -131,18 +131,20 @@ describe('IndexedDB lost mid-session (every operation fails, like Safari\'s "con
   });
 });
 
-/** Real (fake-indexeddb) storage whose writes fail with QuotaExceededError while `full` is set. */
+/** Real (fake-indexeddb) storage whose writes (set and update) fail with QuotaExceededError while `full` is set. */
 function quotaStorage() {
   const idb = createIdbStorage({ dbName: `quota-${Math.random()}` });
   const state = { full: false, writes: 0 };
+  const full = () => {
+    state.writes += 1;
+    return state.full;
+  };
+  const refused = () =>
+    Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
   const adapter: StorageAdapter = {
     ...idb,
-    set(key, value) {
-      state.writes += 1;
-      if (state.full)
-        return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
-      return idb.set(key, value);
-    },
+    set: (key, value) => (full() ? refused() : idb.set(key, value)),
+    update: (key, updater) => (full() ? refused() : idb.update!(key, updater)),
   };
   return { adapter, state };
 }
