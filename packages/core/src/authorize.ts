@@ -38,7 +38,7 @@ export async function buildAuthorizeUrl(
   if (options.storageFallback) {
     throw new TelnyxAuthError(
       'storage_unavailable',
-      "No IndexedDB in this browser (private mode?): the login's PKCE verifier cannot survive the redirect, so the callback would fail with unknown_state. Ask the user to allow site data, or pass a persistent storage adapter; storage: 'memory' only helps when this same page handles the callback.",
+      "No IndexedDB (private mode?): a login's PKCE verifier cannot survive the redirect. Ask the user to allow site data, or pass a persistent storage adapter (storage: 'memory' only if this page handles the callback).",
     );
   }
   const { returnTo, appState, scope, prompt, ...extra } = login;

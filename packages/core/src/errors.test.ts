@@ -15,16 +15,6 @@ describe('TelnyxAuthError.from', () => {
     expect(TelnyxAuthError.from(cause)).toMatchObject({ code: 'network_error', recoverable: true });
   });
 
-  it.each(['QuotaExceededError', 'InvalidStateError', 'UnknownError', 'DataCloneError'])(
-    'makes an IndexedDB %s a recoverable storage_error',
-    (name) => {
-      expect(TelnyxAuthError.from(new DOMException('x', name))).toMatchObject({
-        code: 'storage_error',
-        recoverable: true,
-      });
-    },
-  );
-
   it('makes anything else a non-recoverable invalid_response with the fallback message', () => {
     for (const cause of [new Error('boom'), 'a string', 42, null, undefined, { any: 'object' }]) {
       expect(TelnyxAuthError.from(cause, 'Fallback.')).toMatchObject({

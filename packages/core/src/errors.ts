@@ -70,19 +70,6 @@ export function isNetworkFailure(error: unknown): boolean {
   return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
 }
 
-/** DOMException names IndexedDB (and structured cloning into it) fails with. */
-const STORAGE_FAILURES = new Set([
-  'QuotaExceededError',
-  'InvalidStateError',
-  'UnknownError',
-  'VersionError',
-  'TransactionInactiveError',
-  'ReadOnlyError',
-  'DataError',
-  'DataCloneError',
-  'NotFoundError',
-]);
-
 export class TelnyxAuthError extends Error {
   override readonly name: string = 'TelnyxAuthError';
   readonly code: TelnyxAuthErrorCode;
@@ -123,12 +110,13 @@ export class TelnyxAuthError extends Error {
    * - a TelnyxAuthError: itself;
    * - fetch's TypeError, an AbortError or TimeoutError: `network_error`, recoverable (the request got no
    *   answer; the session is kept);
-   * - an IndexedDB failure (QuotaExceededError, InvalidStateError, ...): `storage_error`, recoverable;
    * - anything else: `invalid_response` with `fallback` as the message, not recoverable. An error nobody
    *   classified is not known to be transient, and calling it a network failure would tell people to retry
    *   (and apps to show "the server did not answer") for what is usually a bug.
    *
-   * The cause is kept only as a summary (see `cause`). Never throws.
+   * Storage failures are classified where they happen: every storage operation goes through a guard that turns
+   * any failure into a recoverable `storage_error`. The cause is kept only as a summary (see `cause`). Never
+   * throws.
    */
   static from(cause: unknown, fallback = 'An unexpected error occurred.'): TelnyxAuthError {
     if (cause instanceof TelnyxAuthError) return cause;
@@ -140,9 +128,6 @@ export class TelnyxAuthError extends Error {
           cause,
         },
       );
-    }
-    if (cause instanceof Error && STORAGE_FAILURES.has(cause.name)) {
-      return new TelnyxAuthError('storage_error', 'Browser storage failed.', { cause });
     }
     return new TelnyxAuthError('invalid_response', fallback, { cause });
   }

@@ -112,7 +112,7 @@ export async function withLock<T>(
     if (!acquired && wait.signal.aborted) {
       throw new TelnyxAuthError(
         'lock_timeout',
-        'Timed out waiting for another tab to finish (a refresh, sign-in or sign-out).',
+        'Timed out waiting for another tab (a refresh, sign-in or sign-out).',
         {
           cause,
         },

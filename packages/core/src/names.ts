@@ -11,16 +11,16 @@ export const DEFAULT_ISSUER = 'https://api.telnyx.com';
 
 const PREFIX = 'telnyx-oauth';
 
+/** `telnyx-oauth:<part>:<part>...`, the shape of every name. */
+const nameOf = (...parts: string[]): string => [PREFIX, ...parts].join(':');
+
 /** The IndexedDB database and object store of the default storage (`createIdbStorage()`). */
 export const IDB_DATABASE = PREFIX;
 export const IDB_STORE = 'keyval';
 
-/** What one issuer + client pair shares across tabs: `telnyx-oauth:<issuer>:<clientId>`. */
-const scope = (issuer: string, clientId: string): string => `${PREFIX}:${issuer}:${clientId}`;
-
 /** Storage keys, namespaced by issuer and client so two apps (or two environments) never read each other's data. */
 export function storageKeys(issuer: string, clientId: string) {
-  const base = scope(issuer, clientId);
+  const base = nameOf(issuer, clientId);
   return {
     /** The session record (tokens), one per issuer + client. */
     session: `${base}:session`,
@@ -29,7 +29,7 @@ export function storageKeys(issuer: string, clientId: string) {
     /** The login transaction (PKCE verifier, returnTo, appState) waiting for the response carrying `state`. */
     transaction: (state: string) => `${base}:tx:${state}`,
     /** Cached authorization server metadata, per issuer (shared by every client of that issuer). */
-    discovery: `${PREFIX}:${issuer}:discovery`,
+    discovery: nameOf(issuer, 'discovery'),
   };
 }
 
@@ -37,27 +37,21 @@ export function storageKeys(issuer: string, clientId: string) {
  * The exclusive Web Lock that serialises everything that replaces or ends the stored session: refreshes
  * (one refresh-token grant at a time across tabs), sign-in (storing a new session) and logout.
  */
-export function refreshLockName(issuer: string, clientId: string): string {
-  return `${PREFIX}:refresh:${issuer}:${clientId}`;
-}
+export const refreshLockName = (issuer: string, clientId: string): string =>
+  nameOf('refresh', issuer, clientId);
 
 /**
  * The exclusive Web Lock held while one authorization response (identified by its `state`) is consumed, so two
  * clients (two tabs, or a provider re-created in one page) never both exchange its code.
  */
-export function callbackLockName(issuer: string, clientId: string, state: string): string {
-  return `${PREFIX}:callback:${issuer}:${clientId}:${state}`;
-}
+export const callbackLockName = (issuer: string, clientId: string, state: string): string =>
+  nameOf('callback', issuer, clientId, state);
 
 /**
  * The Web Lock that makes a read-modify-write of one storage key atomic for adapters without an atomic
  * `update` (custom adapters; IndexedDB and memory storage update in one step without it).
  */
-export function storageLockName(key: string): string {
-  return `${PREFIX}:storage:${key}`;
-}
+export const storageLockName = (key: string): string => nameOf('storage', key);
 
 /** The BroadcastChannel on which tabs announce sign-in, refresh and sign-out (messages carry no token). */
-export function channelName(issuer: string, clientId: string): string {
-  return scope(issuer, clientId);
-}
+export const channelName = (issuer: string, clientId: string): string => nameOf(issuer, clientId);

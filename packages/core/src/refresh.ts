@@ -180,11 +180,7 @@ export function createRefreshCoordinator(
       throw new TelnyxAuthError(
         'refresh_failed',
         `The token endpoint answered ${response.status}; the session is kept.`,
-        {
-          recoverable: true,
-          status: response.status,
-          retryAfterMs: capped(retryAfterMs(response.headers, now())),
-        },
+        { status: response.status, retryAfterMs: capped(retryAfterMs(response.headers, now())) },
       );
     }
     try {

@@ -35,10 +35,7 @@ export async function revokeTokens(
     return new TelnyxAuthError(
       'network_error',
       'Signed out locally, but revoking the token at the server failed.',
-      {
-        cause,
-        recoverable: true,
-      },
+      { cause },
     );
   }
 }

@@ -50,14 +50,19 @@ export function guardStorage(adapter: StorageAdapter, locks: LockManagerLike): R
       seen.delete(key); // not cloneable (a custom adapter's object): nothing to fall back on
     }
   };
+  /** Keeps a value storage refused for this page (read back by `get`), when it can be copied. */
+  const keep = (key: string, value: unknown): void => {
+    try {
+      unsaved.set(key, copy(value));
+    } catch {
+      // not cloneable either (the write failed for that reason): there is nothing to keep
+    }
+  };
   const guard = async <T>(operation: string, run: () => Promise<T>): Promise<T> => {
     try {
       return await run();
     } catch (cause) {
-      throw new TelnyxAuthError('storage_error', `Storage ${operation} failed.`, {
-        cause,
-        recoverable: true,
-      });
+      throw new TelnyxAuthError('storage_error', `Storage ${operation} failed.`, { cause });
     }
   };
   const atomicUpdate: Required<StorageAdapter>['update'] = adapter.update
@@ -85,11 +90,7 @@ export function guardStorage(adapter: StorageAdapter, locks: LockManagerLike): R
         unsaved.delete(key);
         remember(key, value);
       } catch (error) {
-        try {
-          unsaved.set(key, copy(value));
-        } catch {
-          // not cloneable either (the write failed for that reason): there is nothing to keep
-        }
+        keep(key, value);
         throw error;
       }
     },
@@ -110,35 +111,28 @@ export function guardStorage(adapter: StorageAdapter, locks: LockManagerLike): R
         return Array.isArray(found) ? found.filter((k): k is string => typeof k === 'string') : [];
       }),
     async update(key, updater) {
-      // Storage is behind this page (a failed write): the page's value is the current one.
-      if (unsaved.has(key)) {
-        const next = updater(copy(unsaved.get(key)));
-        return next === undefined ? guarded.del(key) : guarded.set(key, next);
-      }
       let ran = false;
       let next: unknown;
-      const apply = (current: unknown): unknown => {
-        next = updater(current);
-        ran = true;
-        return next;
-      };
-      try {
-        await guard('write', () => atomicUpdate(key, apply));
-        if (next === undefined) seen.delete(key);
-        else remember(key, next);
-      } catch (error) {
-        // Like a failed set: decide against the last value this page saw and keep the result for this page.
-        if (!ran) {
-          if (!seen.has(key)) throw error;
-          apply(copy(seen.get(key)));
-        }
+      if (!unsaved.has(key)) {
         try {
-          unsaved.set(key, copy(next));
-        } catch {
-          // not cloneable: nothing to keep
+          await guard('write', () =>
+            atomicUpdate(key, (current) => {
+              next = updater(current);
+              ran = true;
+              return next;
+            }),
+          );
+          remember(key, next);
+          return;
+        } catch (error) {
+          if (ran) keep(key, next); // decided, but not stored (quota): like a failed set
+          if (ran || !seen.has(key)) throw error;
         }
-        throw error;
       }
+      // Storage is behind this page (a failed write) or cannot be read: decide on the value this page has and
+      // store that (set and del keep it for this page if storage refuses again).
+      next = updater(copy(unsaved.has(key) ? unsaved.get(key) : seen.get(key)));
+      return next === undefined ? guarded.del(key) : guarded.set(key, next);
     },
   };
   return guarded;
