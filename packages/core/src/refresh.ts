@@ -1,8 +1,23 @@
 /**
  * RefreshCoordinator: at most one refresh-token grant (RFC 6749 §6) at a time, in this tab (single flight) and
- * across tabs (an exclusive Web Lock). Under the lock it re-reads the shared session and refreshes only if the
- * stored token still needs it, so with rotating refresh tokens no tab ever presents a spent one (which would trip
- * the server's reuse detection and end the session for every tab).
+ * across tabs (an exclusive Web Lock, also taken by sign-in and logout). Under the lock it re-reads the shared
+ * session and refreshes only if the stored token still needs it, and it stores the answer with a
+ * compare-and-set (one storage update), so a logout or a new sign-in is never written over.
+ *
+ * What this guarantees, with rotating refresh tokens and Web Locks: no tab presents a refresh token that another
+ * tab already spent *and whose answer was stored*, so tabs never race each other into the server's reuse
+ * detection. (Without Web Locks two tabs can still refresh in the same moment: see the README.)
+ *
+ * What it cannot guarantee: a refresh token is spent when the server processes the request, not when the
+ * answer is stored. If the answer is lost (the tab is closed or navigates mid-refresh, the request times out
+ * after the server processed it, the connection drops on the way back, or the answer is unusable), storage
+ * still holds the spent token and the next refresh presents it. A server with reuse detection then revokes
+ * the whole token family: that refresh fails with `refresh_rejected` (`invalid_grant`), storage is cleared
+ * and every tab is signed out (`signOutReason: 'refresh_rejected'`); the user signs in again. A server that
+ * still accepts the previous refresh token for a short grace period after rotating it (the dev server's
+ * `--reuse-grace` option emulates one) lets the session survive a lost answer. See SECURITY.md.
+ *
+ * @see RFC 6749 §6; RFC 9700 §4.14.2 (refresh token rotation and reuse detection)
  */
 import {
   None,
