@@ -70,6 +70,11 @@ export function isNetworkFailure(error: unknown): boolean {
   return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
 }
 
+/**
+ * The one error type of the sign-in runtime: a stable `code` to branch on, `recoverable`, and where there was a
+ * server answer its HTTP `status`, OAuth `error` / `error_description` and `Retry-After`. Safe to log and to
+ * send to an error tracker: it never holds a token, a code, a response body or a Response (see `cause`).
+ */
 export class TelnyxAuthError extends Error {
   override readonly name: string = 'TelnyxAuthError';
   readonly code: TelnyxAuthErrorCode;
