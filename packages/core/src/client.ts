@@ -352,10 +352,9 @@ export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
     async logout(request: LogoutOptions = {}) {
       await start();
       const held = tokens;
-      // This tab is signed out at once, whatever storage, locks or the network do; a refresh running here
-      // drops its result (the epoch changed).
+      // This tab shows signed out at once, whatever storage, locks or the network do; a refresh running here
+      // drops its result (the epoch changed). The event comes once storage is cleared (a listener may reload).
       applySignedOut('logout', null);
-      if (held) emit({ type: 'signed_out', reason: 'logout' });
       // Under the refresh lock: a refresh in flight in any tab stores its rotated tokens first, so what is read
       // here is the newest refresh token (the one to revoke), and no refresh can store the session after this.
       let stored: TokenSet | null = null;
@@ -375,6 +374,7 @@ export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
       }
       // After the clear: the other tabs re-read storage when they hear this.
       tabSync.post({ type: 'signed_out', reason: 'logout' });
+      if (held) emit({ type: 'signed_out', reason: 'logout' });
       const last = stored ?? held;
       if (request.revoke !== false && last) {
         const revokeError = await revokeTokens(options, discovery, last);

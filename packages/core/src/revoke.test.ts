@@ -48,6 +48,18 @@ describe('logout', () => {
     expect(eventsB).toContainEqual({ type: 'signed_out', reason: 'remote_logout' });
   });
 
+  it('announces signed_out only once storage is cleared (a listener may reload the page)', async () => {
+    const client = await signedIn();
+    const key = storageKeys(client.issuer, client.clientId).session;
+    const storedAtEvent: unknown[] = [];
+    client.on((event) => {
+      if (event.type === 'signed_out') storedAtEvent.push(harness.storage.get(key));
+    });
+    await client.logout();
+    expect(storedAtEvent).toHaveLength(1);
+    expect(await storedAtEvent[0]).toBeUndefined();
+  });
+
   it('skips revocation with revoke: false', async () => {
     const client = await signedIn();
     const token = await client.getAccessToken();
