@@ -63,7 +63,8 @@ export function createTransactions(options: ResolvedOptions, now: () => number) 
      */
     async peek(state: string): Promise<TransactionRecord | null> {
       try {
-        return readTransactionRecord(await options.storage.get(keys.transaction(state)), owner);
+        const record = readTransactionRecord(await options.storage.get(keys.transaction(state)), owner);
+        return record?.state === state ? record : null;
       } catch {
         return null;
       }
@@ -88,7 +89,7 @@ export function createTransactions(options: ResolvedOptions, now: () => number) 
           problem = 'The stored login transaction for this state is unusable';
           return undefined;
         }
-        if (!record) return raw;
+        if (record?.state !== state) return raw; // none (or one filed under another state's key: not ours)
         if (record.claimedAt !== undefined) {
           problem = 'This authorization response is being completed by another tab';
           return raw;
