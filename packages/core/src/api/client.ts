@@ -3,6 +3,7 @@
  * Server side it authenticates with an API key (default `TELNYX_API_KEY`); in the browser it binds to a
  * signed-in session (`createTelnyxOAuthAPI({ auth })`) and sends, and refreshes, the user's access token.
  */
+import { DEFAULT_ISSUER } from '../names.js';
 import type { GetAccessTokenOptions } from '../types.js';
 import { ValidationError } from './errors.js';
 import { Transport, type CredentialSource } from './request.js';
@@ -15,7 +16,8 @@ import { OAuthGrants } from './resources/oauth-grants.js';
 import { WellKnown } from './resources/well-known.js';
 import { requireInteger } from './validate.js';
 
-export const DEFAULT_BASE_URL = 'https://api.telnyx.com';
+/** The API's host: Telnyx's issuer (the discovery documents sit at the host root, the API under `/v2`). */
+export const DEFAULT_BASE_URL = DEFAULT_ISSUER;
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
 /**
