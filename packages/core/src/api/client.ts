@@ -3,7 +3,6 @@
  * Server side it authenticates with an API key (default `TELNYX_API_KEY`); in the browser it binds to a
  * signed-in session (`createTelnyxOAuthAPI({ auth })`) and sends, and refreshes, the user's access token.
  */
-import type { GetAccessTokenOptions } from '../types.js';
 import { ValidationError } from './errors.js';
 import { Transport, type CredentialSource } from './request.js';
 import { DEFAULT_MAX_RETRIES } from './retry.js';
@@ -23,7 +22,7 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
  * imported here): a token source that can be forced to refresh, and the issuer it signed in with.
  */
 export interface AccessTokenSource {
-  getAccessToken(options?: GetAccessTokenOptions): Promise<string>;
+  getAccessToken(options?: { forceRefresh?: boolean }): Promise<string>;
   readonly issuer: string;
 }
 
