@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import type { StartOptions } from '../start.js';
 import { PROFILES, type DevServerProfile } from './config.js';
 
-/** The `--help` text. It names the published bin; inside this repository `pnpm dev-server` runs the same CLI. */
+/** The `--help` text. It names the published bin; in this repository `pnpm dev-server` runs the same CLI. */
 export const USAGE = `Usage: telnyx-oauth-dev-server [options]
        (in the telnyx-oauth repository: pnpm dev-server [options])
 
