@@ -121,10 +121,11 @@ export class OAuth {
    * `POST /v2/oauth/introspect`, form-encoded: whether a token is active, and for whom, until when and with
    * which scopes. An inactive, expired, revoked or unknown token answers `{ active: false }` and nothing
    * else (not an error). Confidential clients pass `{ clientId, clientSecret }` (HTTP Basic); `clientId`
-   * alone sends it in the body; with no `clientId` the client's bearer credentials are sent instead (and a
-   * `clientSecret` is ignored). Telnyx is reported to allow 5 calls per 60 s per client.
+   * alone sends it in the body; with neither, the client's bearer credentials are sent instead (a
+   * `clientSecret` without `clientId` is refused). Telnyx is reported to allow 5 calls per 60 s per client.
    *
-   * @throws {@link ValidationError} for an empty `token`; {@link AuthenticationError} (`invalid_client`)
+   * @throws {@link ValidationError} for an empty `token`, or a `clientSecret` without `clientId`;
+   *   {@link AuthenticationError} (`invalid_client`)
    *   when client authentication fails; {@link RateLimitError} past the rate limit.
    * @see RFC 7662 §2
    */
@@ -136,7 +137,7 @@ export class OAuth {
       path: '/v2/oauth/introspect',
       body: params,
       bodyType: 'form',
-      auth: options?.clientId !== undefined ? 'client' : 'bearer',
+      auth: options?.clientId !== undefined || options?.clientSecret !== undefined ? 'client' : 'bearer',
       options,
     });
     return res.body as IntrospectResponse;
