@@ -6,7 +6,9 @@
  * the workspace), so a new package or entry is documented without touching this file. Each module is named
  * by its import specifier (`@telnyx-oauth/core/api`). Strict: a missing doc comment (`notDocumented`), a
  * broken `{@link}` or a referenced type that is not exported fails the build (validation warnings are
- * errors). `--list-undocumented` only prints what lacks a comment, grouped by entry, and writes nothing.
+ * errors). `--list-undocumented` writes nothing: it prints what lacks a comment, grouped by entry, then
+ * TypeDoc's own validation (the authority: it also sees members of inline types, `as const` objects and
+ * links), and exits non-zero when that validation fails.
  */
 import { existsSync } from 'node:fs';
 import { readFile, readdir } from 'node:fs/promises';
@@ -73,7 +75,7 @@ const app = await Application.bootstrapWithPlugins({
   validation: { notExported: true, invalidLink: true, notDocumented: true, rewrittenLink: true },
   treatValidationWarningsAsErrors: !LIST_ONLY,
   treatWarningsAsErrors: !LIST_ONLY,
-  logLevel: LIST_ONLY ? LogLevel.Error : LogLevel.Info,
+  logLevel: LIST_ONLY ? LogLevel.Warn : LogLevel.Info,
   githubPages: false,
   hideGenerator: true,
 });
@@ -95,6 +97,11 @@ if (!project) {
 
 if (LIST_ONLY) {
   listUndocumented(project);
+  console.log('\nTypeDoc validation (what the strict build fails on):');
+  app.validate(project);
+  const failed = app.logger.hasErrors() || app.logger.hasWarnings();
+  console.log(failed ? 'validation: problems above' : 'validation: clean');
+  process.exit(failed ? 1 : 0);
 } else {
   app.validate(project);
   if (app.logger.hasErrors() || app.logger.hasWarnings()) {
