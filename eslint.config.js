@@ -5,7 +5,17 @@ import globals from 'globals';
 
 export default tseslint.config(
   {
-    ignores: ['**/dist/**', '**/node_modules/**', 'test-results/**', 'playwright-report/**', 'bench/results/**'],
+    ignores: [
+      '**/dist/**',
+      '**/node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/results/**',
+      'api-docs/**',
+      '**/.next/**',
+      '**/next-env.d.ts',
+      'tools/.readme-code/**',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
@@ -20,7 +30,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/react/**/*.{ts,tsx}', 'apps/demo/**/*.{ts,tsx}'],
+    files: ['packages/react/**/*.{ts,tsx}', 'apps/demo/**/*.{ts,tsx}', 'apps/example-*/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks },
     rules: {
       'react-hooks/rules-of-hooks': 'error',
@@ -28,7 +38,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/dev-server/src/cli.ts', 'bench/**', 'e2e/**', '**/*.test.{ts,tsx}', 'apps/demo/scripts/**'],
+    files: [
+      'packages/dev-server/src/cli.ts',
+      'bench/**',
+      'e2e/**',
+      '**/*.test.{ts,tsx}',
+      'apps/demo/scripts/**',
+      'tools/**',
+    ],
     rules: { 'no-console': 'off' },
   },
 );

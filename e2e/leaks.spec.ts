@@ -7,47 +7,15 @@
  * The token-leak watch every spec runs (support/token-watch.ts) already checks URLs, Web Storage writes and the
  * console for tokens; this spec adds the authorization code, cookies, Referer headers and IndexedDB.
  */
-import type { Page, Request } from '@playwright/test';
+import type { Request } from '@playwright/test';
 import { expect, test } from './support/fixtures.js';
+import { indexedDbDump } from './support/indexed-db.js';
 import { signIn, signedInHeading } from './support/journeys.js';
 
 interface SentRequest {
   url: string;
   referer: string | null;
   authorization: string | null;
-}
-
-/** Every key and value in every IndexedDB database of the page's origin, as JSON lines. */
-async function indexedDbDump(page: Page): Promise<string[]> {
-  return page.evaluate(async () => {
-    const lines: string[] = [];
-    const databases = await indexedDB.databases();
-    for (const info of databases) {
-      if (!info.name) continue;
-      const db = await new Promise<IDBDatabase>((resolve, reject) => {
-        const request = indexedDB.open(info.name!);
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-      for (const storeName of Array.from(db.objectStoreNames)) {
-        const store = db.transaction(storeName, 'readonly').objectStore(storeName);
-        const [keys = [], values = []] = await Promise.all(
-          [store.getAllKeys(), store.getAll()].map(
-            (request) =>
-              new Promise<unknown[]>((resolve, reject) => {
-                request.onsuccess = () => resolve(request.result as unknown[]);
-                request.onerror = () => reject(request.error);
-              }),
-          ),
-        );
-        keys.forEach((key, index) =>
-          lines.push(`${info.name}/${storeName}/${String(key)} = ${JSON.stringify(values[index])}`),
-        );
-      }
-      db.close();
-    }
-    return lines;
-  });
 }
 
 test('a full session leaves no token or code in storage, cookies, URLs, Referer headers, the console or IndexedDB', async ({

@@ -7,6 +7,8 @@ import { expect, type APIRequestContext } from '@playwright/test';
 import type { CounterName, Fault } from '../../packages/dev-server/src/index.js';
 
 export const DEV_SERVER_URL = 'http://127.0.0.1:4010';
+/** The seeded user's API key: the bearer for the management API (packages/dev-server/README.md). */
+export const DEV_SERVER_API_KEY = 'KEYdevserver_0123456789abcdef';
 
 export type Counters = Partial<Record<CounterName, number>>;
 
@@ -79,5 +81,24 @@ export class DevServerAdmin {
 
   async revokeGrants(clientId?: string): Promise<void> {
     await this.send('POST', '/__admin/grants/revoke', clientId ? { client_id: clientId } : {});
+  }
+
+  /**
+   * Registers one more redirect URI for a client through the management API, as its owner would in the
+   * Telnyx portal (`PUT /v2/oauth_clients/{id}`). Its origin may then also call the server (CORS). Lasts
+   * until the next reset, i.e. this test.
+   */
+  async addRedirectUri(clientId: string, redirectUri: string): Promise<void> {
+    const url = `${DEV_SERVER_URL}/v2/oauth_clients/${encodeURIComponent(clientId)}`;
+    const headers = { Authorization: `Bearer ${DEV_SERVER_API_KEY}` };
+    const current = await this.request.get(url, { headers });
+    expect(current.ok(), `GET ${url} answered ${current.status()}`).toBe(true);
+    const { data } = (await current.json()) as { data: { redirect_uris: string[] } };
+    if (data.redirect_uris.includes(redirectUri)) return;
+    const updated = await this.request.put(url, {
+      headers,
+      data: { redirect_uris: [...data.redirect_uris, redirectUri] },
+    });
+    expect(updated.ok(), `PUT ${url} answered ${updated.status()}: ${await updated.text()}`).toBe(true);
   }
 }

@@ -4,6 +4,8 @@
  * standards-compliant authorization server. See apps/demo/README.md.
  */
 
+import { DEFAULT_ISSUER } from '@telnyx-oauth/core';
+
 declare const __TELNYX_DEV_SERVER_URL__: string | null;
 
 export interface DemoConfig {
@@ -25,7 +27,7 @@ function nonEmpty(value: string | undefined): string | undefined {
 export function readConfig(env: ImportMetaEnv = import.meta.env): DemoConfig {
   const devServerUrl = nonEmpty(env.VITE_TELNYX_ISSUER) ? null : __TELNYX_DEV_SERVER_URL__;
   return {
-    issuer: nonEmpty(env.VITE_TELNYX_ISSUER) ?? devServerUrl ?? 'https://api.telnyx.com',
+    issuer: nonEmpty(env.VITE_TELNYX_ISSUER) ?? devServerUrl ?? DEFAULT_ISSUER,
     clientId: nonEmpty(env.VITE_TELNYX_CLIENT_ID) ?? 'telnyx-oauth-demo',
     redirectUri: nonEmpty(env.VITE_TELNYX_REDIRECT_URI) ?? `${window.location.origin}/callback`,
     scope: (nonEmpty(env.VITE_TELNYX_SCOPE) ?? DEFAULT_SCOPE).split(/[\s,]+/).filter(Boolean),

@@ -35,6 +35,12 @@ export async function buildAuthorizeUrl(
   transactions: Transactions,
   login: LoginOptions = {},
 ): Promise<URL> {
+  if (options.storageFallback) {
+    throw new TelnyxAuthError(
+      'storage_unavailable',
+      "No IndexedDB (private mode?): a login's PKCE verifier cannot survive the redirect. Ask the user to allow site data, or pass a persistent storage adapter (storage: 'memory' only if this page handles the callback).",
+    );
+  }
   const { returnTo, appState, scope, prompt, ...extra } = login;
   let safeReturnTo = '/';
   if (returnTo !== undefined) {

@@ -6,7 +6,7 @@ import { createDevServer } from '@telnyx-oauth/dev-server';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { TelnyxAuthError } from './errors.js';
-import { storageKeys } from './storage/schema.js';
+import { storageKeys } from './names.js';
 import { createHarness, REDIRECT_URI, signIn } from './test-utils/harness.js';
 
 const server = createDevServer();

@@ -2,6 +2,7 @@ import { createDevServer, PUBLIC_CLIENT_ID } from '@telnyx-oauth/dev-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTelnyxAuth } from './client.js';
 import { TelnyxAuthError } from './errors.js';
+import { storageKeys } from './names.js';
 import { createFakeWindow, createHarness, REDIRECT_URI, signIn } from './test-utils/harness.js';
 
 const server = createDevServer();
@@ -229,7 +230,8 @@ describe('handleRedirectCallback', () => {
     await new Promise((resolve) => setTimeout(resolve, 5));
     await client.buildAuthorizeUrl();
     await new Promise((resolve) => setTimeout(resolve, 5));
-    const keys = (await harness.storage.keys?.(`telnyx-oauth:${client.issuer}:${client.clientId}:tx:`)) ?? [];
+    const keys =
+      (await harness.storage.keys?.(storageKeys(client.issuer, client.clientId).transactionPrefix)) ?? [];
     expect(keys.length).toBeLessThanOrEqual(1);
   });
 

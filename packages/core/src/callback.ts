@@ -2,9 +2,16 @@
  * handleRedirectCallback: validate the authorization response (state, RFC 9207 `iss`, `error=`) with
  * oauth4webapi, exchange the code exactly once, and scrub the response parameters from the address bar.
  *
- * "Exactly once" has two layers: a single-flight map keyed by state (a second call in this page - React
- * StrictMode, a double click - joins the first and sends no request), and the consumed transaction (a replay
- * after a reload or the back button finds no transaction and fails with `unknown_state`).
+ * "Exactly once" has three layers:
+ * - in this client, a single-flight map keyed by state: a second call (React StrictMode, a double click) joins
+ *   the first and sends nothing;
+ * - across clients (two tabs opening one callback URL, a provider re-created in this page), an exclusive Web
+ *   Lock per state and an atomic claim of the stored transaction (one storage update, so even tabs without Web
+ *   Locks cannot both take it): one client exchanges the code, a client that waited for it adopts the session it
+ *   stored and gets the same result, and one that could not wait gets `unknown_state`;
+ * - the consumed transaction: a replay after a reload or the Back button finds none and fails with
+ *   `unknown_state`.
+ * A code sent twice is code reuse, for which servers revoke the tokens issued for it (RFC 6749 §4.1.2).
  */
 import {
   authorizationCodeGrantRequest,
@@ -17,12 +24,15 @@ import {
   type TokenEndpointResponse,
 } from 'oauth4webapi';
 import type { Discovery } from './discovery.js';
-import { TelnyxAuthError } from './errors.js';
-import { httpOptions, isNetworkFailure } from './http.js';
+import { isNetworkFailure, TelnyxAuthError } from './errors.js';
+import { httpOptions } from './http.js';
+import { withLock } from './locks.js';
+import { callbackLockName } from './names.js';
 import { oauthClient } from './oauth-client.js';
 import type { ResolvedOptions } from './options.js';
 import { sanitizeReturnTo } from './return-to.js';
 import { tokenSetFromResponse, type TokenSet } from './token-set.js';
+import type { TransactionRecord } from './storage/schema.js';
 import type { Transactions } from './transaction.js';
 import type { RedirectResult } from './types.js';
 
@@ -35,6 +45,8 @@ export interface CallbackDeps {
   transactions: Transactions;
   now: () => number;
   signIn(tokens: TokenSet): Promise<void>;
+  /** Adopts the session another client stored; false when none is stored. */
+  adopt(): Promise<boolean>;
 }
 
 /** The URL to handle: the argument, else the window's location. Unparseable input is `not_a_callback`. */
@@ -180,21 +192,53 @@ async function exchange(
 export function createCallbackHandler(deps: CallbackDeps) {
   const flights = new Map<string, Promise<RedirectResult>>();
 
+  const resultOf = (transaction: TransactionRecord): RedirectResult => ({
+    // Re-checked here too: storage is input, and the origin is the one the user actually landed on.
+    returnTo: sanitizeReturnTo(transaction.returnTo, appOrigin(deps.options)) ?? '/',
+    appState: transaction.appState,
+  });
+
+  /**
+   * Consumes the response for `state` at most once across every client of the origin: under an exclusive lock
+   * per state (tabs, and providers re-created in one page) and with an atomic claim of the transaction (tabs
+   * without Web Locks). A caller that saw the transaction before another client consumed it waited for that
+   * client: it adopts the session it stored and gets the same result, without a token request.
+   */
   async function run(params: URLSearchParams, state: string): Promise<RedirectResult> {
-    const transaction = await deps.transactions.take(state);
-    const as = await deps.discovery.get();
-    const validated = validate(as, deps.options, params, transaction.state);
-    const response = await exchange(deps, as, validated, transaction.redirectUri, transaction.codeVerifier);
-    const tokens = tokenSetFromResponse(response, deps.now(), {
-      refreshToken: null,
-      scope: transaction.scope,
-    });
-    await deps.signIn(tokens);
-    return {
-      // Re-checked here too: storage is input, and the origin is the one the user actually landed on.
-      returnTo: sanitizeReturnTo(transaction.returnTo, appOrigin(deps.options)) ?? '/',
-      appState: transaction.appState,
-    };
+    const { options } = deps;
+    const seen = await deps.transactions.peek(state);
+    return withLock(
+      options.locks,
+      callbackLockName(options.issuer, options.clientId, state),
+      options.lockTimeoutMs,
+      async () => {
+        const transaction = await deps.transactions.claim(state);
+        if (!transaction) {
+          if (seen && (await deps.adopt())) return resultOf(seen);
+          throw new TelnyxAuthError(
+            'unknown_state',
+            'No login is waiting for this state: it was already used, expired, forged, or started in another browser or origin. Start the sign-in again.',
+          );
+        }
+        try {
+          const as = await deps.discovery.get();
+          const validated = validate(as, options, params, transaction.state);
+          const response = await exchange(
+            deps,
+            as,
+            validated,
+            transaction.redirectUri,
+            transaction.codeVerifier,
+          );
+          await deps.signIn(
+            tokenSetFromResponse(response, deps.now(), { refreshToken: null, scope: transaction.scope }),
+          );
+          return resultOf(transaction);
+        } finally {
+          await deps.transactions.finish(state).catch(() => undefined);
+        }
+      },
+    );
   }
 
   // The address bar we cleaned last, so a second argument-less call (a double click) joins the first flight.

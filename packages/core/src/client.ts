@@ -7,7 +7,9 @@ import { createAutoRefresh } from './auto-refresh.js';
 import { createAuthFetch } from './auth-fetch.js';
 import { createCallbackHandler, resolveCallbackUrl } from './callback.js';
 import { createDiscovery } from './discovery.js';
-import { TelnyxAuthError, toAuthError } from './errors.js';
+import { TelnyxAuthError } from './errors.js';
+import { withLock } from './locks.js';
+import { channelName, refreshLockName } from './names.js';
 import { callEach } from './notify.js';
 import { resolveOptions } from './options.js';
 import { createRefreshCoordinator } from './refresh.js';
@@ -44,6 +46,8 @@ export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
   let destroyed = false;
   let tabSync: TabSync = NO_TAB_SYNC;
   let messages: Promise<void> = Promise.resolve();
+  /** While this tab's logout waits to clear storage, what is still stored there is being signed out. */
+  let signingOut = 0;
 
   function emit(event: AuthEvent): void {
     callEach(eventListeners, (listener) => listener(event));
@@ -134,7 +138,7 @@ export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
       }
     } catch (cause) {
       // Unreadable or corrupt storage: start signed out with the reason, never throw from start-up.
-      const error = toAuthError(cause);
+      const error = TelnyxAuthError.from(cause);
       applySignedOut(null, error);
       emit({ type: 'error', error });
     }
@@ -157,6 +161,7 @@ export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
     } catch {
       return; // a corrupt record written by someone else: keep what we have
     }
+    if (signingOut) return;
     if (!record) {
       if (tokens && missing) {
         applySignedOut(missing, null);
@@ -174,21 +179,24 @@ export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
       emit({ type: 'refreshed', expiresAt: record.tokens.expiresAt });
   }
 
+  /**
+   * Every message is a hint, never an order: any script of the origin can post on the channel. The tab re-reads
+   * storage and acts on what it finds, so a forged `signed_out` with the session still stored changes nothing,
+   * and one with a newer session stored adopts it. Only a session that is really gone signs the tab out.
+   */
   function onTabMessage(message: TabMessage): void {
-    enqueue(async () => {
-      if (message.type !== 'signed_out') return adoptStored(message.type === 'signed_in', null);
-      if (!tokens) return;
-      const reason: SignOutReason = message.reason === 'logout' ? 'remote_logout' : message.reason;
-      applySignedOut(reason, null);
-      emit({ type: 'signed_out', reason });
-    });
+    enqueue(() =>
+      message.type === 'signed_out'
+        ? adoptStored(false, message.reason === 'logout' ? 'remote_logout' : message.reason)
+        : adoptStored(message.type === 'signed_in', null),
+    );
   }
 
   function start(): Promise<AuthSnapshot> {
     if (!loading) {
       tabSync = createTabSync(
         options.broadcastChannel,
-        `telnyx-oauth:${options.issuer}:${options.clientId}`,
+        channelName(options.issuer, options.clientId),
         onTabMessage,
       );
       autoRefresh.listen();
@@ -200,12 +208,28 @@ export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
 
   // ---- sign-in -----------------------------------------------------------------------------------------------
 
+  /**
+   * Runs `work` (which replaces or ends the stored session) under the refresh lock, so it is ordered with every
+   * refresh in every tab: a refresh never writes over a sign-out or a new sign-in, and a sign-out sees the
+   * newest refresh token. When another tab holds the lock past `lockTimeout`, `work` runs anyway: a sign-in or
+   * a sign-out must not fail for that, and the refresh's compare-and-set keeps it from being overwritten.
+   */
+  const underSessionLock = (work: () => Promise<void>): Promise<void> =>
+    withLock(
+      options.locks,
+      refreshLockName(options.issuer, options.clientId),
+      options.lockTimeoutMs,
+      work,
+    ).catch((error: unknown) =>
+      error instanceof TelnyxAuthError && error.code === 'lock_timeout' ? work() : Promise.reject(error),
+    );
+
   async function signIn(next: TokenSet): Promise<void> {
     try {
-      await session.write(next);
+      await underSessionLock(() => session.write(next));
     } catch (cause) {
       // Signed in for this page even if it cannot be persisted (private mode, quota): say so, do not fail.
-      emit({ type: 'error', error: toAuthError(cause) });
+      emit({ type: 'error', error: TelnyxAuthError.from(cause) });
     }
     epoch += 1;
     applySignedIn(next);
@@ -214,11 +238,21 @@ export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
     emit({ type: 'signed_in' });
   }
 
-  const callbackHandler = createCallbackHandler({ options, discovery, transactions, now, signIn });
+  const callbackHandler = createCallbackHandler({
+    options,
+    discovery,
+    transactions,
+    now,
+    signIn,
+    async adopt() {
+      await adoptStored(true, null);
+      return tokens !== null;
+    },
+  });
 
   /** Reports a failure of a public method: the snapshot shows it only if there is no session to protect. */
   function fail(cause: unknown): never {
-    const error = toAuthError(cause);
+    const error = TelnyxAuthError.from(cause);
     if (!tokens && store.get().status !== 'loading') store.update({ status: 'unauthenticated', error });
     emit({ type: 'error', error });
     throw error;
@@ -236,7 +270,7 @@ export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
       );
       return refreshed.accessToken;
     } catch (cause) {
-      const error = toAuthError(cause);
+      const error = TelnyxAuthError.from(cause);
       // Within the leeway the old token still works: a transient refresh failure must not fail the caller.
       const latest = tokens;
       if (!request.forceRefresh && error.recoverable && latest && !isExpired(latest, now()))
@@ -317,23 +351,31 @@ export function createTelnyxAuth(userOptions: TelnyxAuthOptions): TelnyxAuth {
 
     async logout(request: LogoutOptions = {}) {
       await start();
-      let last = tokens;
-      if (!last) {
-        last = await session
-          .read()
-          .then((record) => record?.tokens ?? null)
-          .catch(() => null);
-      }
-      const wasSignedIn = tokens !== null;
-      let storageError: TelnyxAuthError | null = null;
-      await session.clear().catch((cause: unknown) => {
-        storageError = toAuthError(cause);
-      });
-      // Local state is cleared whatever the storage or the network do.
+      const held = tokens;
+      // This tab shows signed out at once, whatever storage, locks or the network do; a refresh running here
+      // drops its result (the epoch changed). The event comes once storage is cleared (a listener may reload).
       applySignedOut('logout', null);
+      // Under the refresh lock: a refresh in flight in any tab stores its rotated tokens first, so what is read
+      // here is the newest refresh token (the one to revoke), and no refresh can store the session after this.
+      let stored: TokenSet | null = null;
+      signingOut += 1;
+      try {
+        await underSessionLock(async () => {
+          stored = await session.read().then(
+            (record) => record?.tokens ?? null,
+            () => null,
+          );
+          await session.clear();
+        });
+      } catch (cause) {
+        emit({ type: 'error', error: TelnyxAuthError.from(cause) });
+      } finally {
+        signingOut -= 1;
+      }
+      // After the clear: the other tabs re-read storage when they hear this.
       tabSync.post({ type: 'signed_out', reason: 'logout' });
-      if (wasSignedIn) emit({ type: 'signed_out', reason: 'logout' });
-      if (storageError) emit({ type: 'error', error: storageError });
+      if (held) emit({ type: 'signed_out', reason: 'logout' });
+      const last = stored ?? held;
       if (request.revoke !== false && last) {
         const revokeError = await revokeTokens(options, discovery, last);
         if (revokeError) emit({ type: 'error', error: revokeError });

@@ -2,7 +2,7 @@ import { createDevServer, PUBLIC_CLIENT_ID } from '@telnyx-oauth/dev-server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTelnyxAuth } from './client.js';
 import { TelnyxAuthError } from './errors.js';
-import { storageKeys } from './storage/schema.js';
+import { storageKeys } from './names.js';
 import { createHarness, REDIRECT_URI, signIn } from './test-utils/harness.js';
 
 const server = createDevServer();

@@ -4,11 +4,12 @@
  * (e.g. a same-origin token proxy because of CORS).
  */
 import { discoveryRequest, processDiscoveryResponse, type AuthorizationServer } from 'oauth4webapi';
-import { TelnyxAuthError } from './errors.js';
-import { httpOptions, isNetworkFailure, responseOf } from './http.js';
+import { isNetworkFailure, TelnyxAuthError } from './errors.js';
+import { httpOptions, responseOf } from './http.js';
 import { checkEndpointUrl, type ResolvedOptions } from './options.js';
 import { isRetryableStatus } from './shared/retry.js';
-import { readDiscoveryRecord, SCHEMA_VERSION, storageKeys, type DiscoveryRecord } from './storage/schema.js';
+import { storageKeys } from './names.js';
+import { readDiscoveryRecord, SCHEMA_VERSION, type DiscoveryRecord } from './storage/schema.js';
 
 export interface Discovery {
   /** The metadata, from memory, storage (fresh) or the network, in that order. */
@@ -79,7 +80,9 @@ export function createDiscovery(options: ResolvedOptions, now: () => number): Di
         `Could not load authorization server metadata for ${options.issuer}.`,
         {
           cause,
-          recoverable: isNetworkFailure(cause) || isRetryableStatus(responseOf(cause)?.status ?? 0, responseOf(cause)?.headers),
+          recoverable:
+            isNetworkFailure(cause) ||
+            isRetryableStatus(responseOf(cause)?.status ?? 0, responseOf(cause)?.headers),
         },
       );
     }

@@ -23,9 +23,58 @@ export type TelnyxAuthErrorCode =
   | 'network_error'
   | 'invalid_response' // malformed server response
   | 'storage_error'
+  | 'storage_unavailable' // no persistent storage: a login could not survive its redirect
   | 'lock_timeout'
   | 'invalid_return_to';
 
+/** Codes whose errors keep the session and may succeed when tried again, unless a thrower says otherwise. */
+const RECOVERABLE_CODES: ReadonlySet<TelnyxAuthErrorCode> = new Set([
+  'refresh_failed',
+  'network_error',
+  'lock_timeout',
+  'storage_error',
+]);
+
+/** The options of `new TelnyxAuthError(code, message, options)`. */
+export interface TelnyxAuthErrorOptions {
+  /** What went wrong underneath. Only a summary is kept (see `TelnyxAuthError.cause`). */
+  cause?: unknown;
+  /** Default: true for `refresh_failed`, `network_error`, `lock_timeout` and `storage_error`. */
+  recoverable?: boolean;
+  oauthError?: string;
+  oauthErrorDescription?: string;
+  status?: number;
+  retryAfterMs?: number;
+}
+
+/**
+ * A summary of a cause that is safe to log: a TelnyxAuthError as it is (it was summarised when it was made),
+ * anything else as a plain Error with only the original's `name` and `message`. Third-party errors hold what
+ * they parsed or received: oauth4webapi attaches a token response that failed validation (live access and
+ * refresh tokens), a Response, or the callback's URL parameters (the code); none of that is kept.
+ */
+function summarize(cause: unknown): unknown {
+  if (cause === undefined || cause instanceof TelnyxAuthError) return cause;
+  const summary = new Error(cause instanceof Error ? cause.message : String(cause));
+  summary.name = cause instanceof Error ? cause.name : 'Error';
+  return summary;
+}
+
+/**
+ * True for errors that mean "the request got no answer": fetch's own TypeError ("Failed to fetch", "fetch
+ * failed": offline, DNS, CORS, a reset), and an aborted or timed-out request. oauth4webapi's validation errors
+ * are TypeErrors too, but carry a `code`.
+ */
+export function isNetworkFailure(error: unknown): boolean {
+  if (error instanceof TypeError) return !('code' in error);
+  return error instanceof Error && (error.name === 'AbortError' || error.name === 'TimeoutError');
+}
+
+/**
+ * The one error type of the sign-in runtime: a stable `code` to branch on, `recoverable`, and where there was a
+ * server answer its HTTP `status`, OAuth `error` / `error_description` and `Retry-After`. Safe to log and to
+ * send to an error tracker: it never holds a token, a code, a response body or a Response (see `cause`).
+ */
 export class TelnyxAuthError extends Error {
   override readonly name: string = 'TelnyxAuthError';
   readonly code: TelnyxAuthErrorCode;
@@ -36,39 +85,59 @@ export class TelnyxAuthError extends Error {
   readonly oauthErrorDescription?: string;
   /** HTTP status of the server response behind this error, when there was one. */
   readonly status?: number;
-  /** When recoverable: how long the server asked us to wait (Retry-After), in milliseconds. */
+  /**
+   * When recoverable: how long the library waits before it asks the server again, in milliseconds (the
+   * server's Retry-After, capped by the `maxRetryAfter` option).
+   */
   readonly retryAfterMs?: number;
+  /**
+   * What went wrong underneath, safe to log: another TelnyxAuthError, or a plain Error with only the original
+   * error's `name` and `message`. Never a response body, a Response, URL parameters or a third-party error
+   * object (they can hold tokens or the authorization code).
+   */
+  declare readonly cause?: unknown;
 
-  constructor(
-    code: TelnyxAuthErrorCode,
-    message: string,
-    options: {
-      cause?: unknown;
-      recoverable?: boolean;
-      oauthError?: string;
-      oauthErrorDescription?: string;
-      status?: number;
-      retryAfterMs?: number;
-    } = {},
-  ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+  constructor(code: TelnyxAuthErrorCode, message: string, options: TelnyxAuthErrorOptions = {}) {
+    const cause = summarize(options.cause);
+    super(message, cause === undefined ? undefined : { cause });
     this.code = code;
-    this.recoverable = options.recoverable ?? false;
+    this.recoverable = options.recoverable ?? RECOVERABLE_CODES.has(code);
     if (options.oauthError !== undefined) this.oauthError = options.oauthError;
     if (options.oauthErrorDescription !== undefined)
       this.oauthErrorDescription = options.oauthErrorDescription;
     if (options.status !== undefined) this.status = options.status;
     if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
   }
+
+  /**
+   * Any thrown value as a TelnyxAuthError, with recoverability decided here, once, for every caller (core and
+   * the React bindings):
+   * - a TelnyxAuthError: itself;
+   * - fetch's TypeError, an AbortError or TimeoutError: `network_error`, recoverable (the request got no
+   *   answer; the session is kept);
+   * - anything else: `invalid_response` with `fallback` as the message, not recoverable. An error nobody
+   *   classified is not known to be transient, and calling it a network failure would tell people to retry
+   *   (and apps to show "the server did not answer") for what is usually a bug.
+   *
+   * Storage failures are classified where they happen: every storage operation goes through a guard that turns
+   * any failure into a recoverable `storage_error`. The cause is kept only as a summary (see `cause`). Never
+   * throws.
+   */
+  static from(cause: unknown, fallback = 'An unexpected error occurred.'): TelnyxAuthError {
+    if (cause instanceof TelnyxAuthError) return cause;
+    if (isNetworkFailure(cause)) {
+      return new TelnyxAuthError(
+        'network_error',
+        'The request got no answer (offline, blocked or timed out).',
+        {
+          cause,
+        },
+      );
+    }
+    return new TelnyxAuthError('invalid_response', fallback, { cause });
+  }
 }
 
 export function isTelnyxAuthError(value: unknown): value is TelnyxAuthError {
   return value instanceof TelnyxAuthError;
-}
-
-/** Any thrown value as a TelnyxAuthError: ours pass through, anything else becomes `invalid_response`. */
-export function toAuthError(cause: unknown, message = 'An unexpected error occurred.'): TelnyxAuthError {
-  return cause instanceof TelnyxAuthError
-    ? cause
-    : new TelnyxAuthError('invalid_response', message, { cause });
 }

@@ -8,7 +8,7 @@ export { createMemoryStorage } from './storage/memory.js';
 export { createIdbStorage, type IdbStorageOptions } from './storage/idb.js';
 export { createInMemoryLockManager } from './locks.js';
 export { sanitizeReturnTo } from './return-to.js';
-export { DEFAULT_ISSUER } from './options.js';
+export { DEFAULT_ISSUER } from './names.js';
 export type {
   AuthEvent,
   AuthSnapshot,

@@ -7,6 +7,8 @@
  * Supported: FIFO exclusive grants, `signal` (abort while waiting), `ifAvailable` (callback gets null when held).
  * `mode: 'shared'` is treated as exclusive, which is safe (only stricter) for the library's use.
  */
+import { TelnyxAuthError } from './errors.js';
+import { deadline } from './shared/timeout.js';
 import type { LockManagerLike } from './types.js';
 
 interface Waiter {
@@ -85,4 +87,39 @@ export function resolveLocks(option: LockManagerLike | null | undefined): LockMa
     if (locks && typeof locks.request === 'function') return locks;
   }
   return (fallbackLocks ??= createInMemoryLockManager());
+}
+
+/**
+ * Runs `work` holding the exclusive lock `name`. Waiting for the lock is bounded by `timeoutMs`: when another
+ * tab holds it longer, this rejects with a recoverable `lock_timeout` and `work` never runs. The wait timer is
+ * cleared as soon as the lock is granted (the work itself is bounded by its own request deadlines).
+ */
+export async function withLock<T>(
+  locks: LockManagerLike,
+  name: string,
+  timeoutMs: number,
+  work: () => Promise<T>,
+): Promise<T> {
+  const wait = deadline(timeoutMs);
+  let acquired = false;
+  try {
+    return await locks.request(name, { mode: 'exclusive', signal: wait.signal }, () => {
+      acquired = true;
+      wait.clear();
+      return work();
+    });
+  } catch (cause) {
+    if (!acquired && wait.signal.aborted) {
+      throw new TelnyxAuthError(
+        'lock_timeout',
+        'Timed out waiting for another tab (a refresh, sign-in or sign-out).',
+        {
+          cause,
+        },
+      );
+    }
+    throw cause;
+  } finally {
+    wait.clear();
+  }
 }

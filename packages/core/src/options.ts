@@ -4,6 +4,7 @@
  */
 import { TelnyxAuthError } from './errors.js';
 import { resolveLocks } from './locks.js';
+import { DEFAULT_ISSUER } from './names.js';
 import { isSecureOrLoopback } from './shared/loopback.js';
 import { guardStorage, resolveStorage } from './storage/adapter.js';
 import { parseScope } from './token-set.js';
@@ -15,8 +16,6 @@ import type {
   TelnyxAuthOptions,
 } from './types.js';
 
-export const DEFAULT_ISSUER = 'https://api.telnyx.com';
-
 export interface ResolvedOptions {
   readonly clientId: string;
   readonly redirectUri: string;
@@ -27,6 +26,11 @@ export interface ResolvedOptions {
   readonly endpoints: EndpointOverrides;
   readonly discoveryTtlMs: number;
   readonly storage: Required<StorageAdapter>;
+  /**
+   * True when IndexedDB was the default but the runtime has none (some private modes): memory storage stands in
+   * for the session, but cannot carry a login's PKCE verifier across its redirect.
+   */
+  readonly storageFallback: boolean;
   readonly refreshLeewayMs: number;
   /** Resolved at call time so tests and apps can swap globalThis.fetch after creating the client. */
   readonly fetch: typeof fetch;
@@ -41,6 +45,7 @@ export interface ResolvedOptions {
   readonly lockTimeoutMs: number;
   readonly maxRefreshRetries: number;
   readonly maxRetryDelayMs: number;
+  readonly maxRetryAfterMs: number;
   readonly requestTimeoutMs: number;
 }
 
@@ -133,6 +138,7 @@ export function resolveOptions(options: TelnyxAuthOptions): ResolvedOptions {
     throw new TelnyxAuthError('invalid_options', 'fetch must be a function.');
   }
   const customFetch = options.fetch;
+  const locks = resolveLocks(options.locks);
 
   return {
     clientId: options.clientId,
@@ -142,11 +148,12 @@ export function resolveOptions(options: TelnyxAuthOptions): ResolvedOptions {
     metadata: options.metadata,
     endpoints,
     discoveryTtlMs: positive(options.discoveryTtl, 24 * 60 * 60 * 1000, 'discoveryTtl'),
-    storage: guardStorage(resolveStorage(options.storage)),
+    storage: guardStorage(resolveStorage(options.storage), locks),
+    storageFallback: options.storage === undefined && typeof globalThis.indexedDB === 'undefined',
     refreshLeewayMs: positive(options.refreshLeeway, 60, 'refreshLeeway') * 1000,
     fetch: customFetch ?? ((input, init) => globalThis.fetch(input, init)),
     authorizeParams,
-    locks: resolveLocks(options.locks),
+    locks,
     broadcastChannel:
       options.broadcastChannel === undefined ? defaultBroadcastChannel() : options.broadcastChannel,
     window: options.window === undefined ? defaultWindow() : options.window,
@@ -156,6 +163,7 @@ export function resolveOptions(options: TelnyxAuthOptions): ResolvedOptions {
     lockTimeoutMs: positive(options.lockTimeout, 10_000, 'lockTimeout'),
     maxRefreshRetries: positive(options.maxRefreshRetries, 2, 'maxRefreshRetries'),
     maxRetryDelayMs: positive(options.maxRetryDelay, 10_000, 'maxRetryDelay'),
+    maxRetryAfterMs: positive(options.maxRetryAfter, 300_000, 'maxRetryAfter'),
     requestTimeoutMs: positive(options.requestTimeout, 30_000, 'requestTimeout'),
   };
 }

@@ -1,6 +1,7 @@
 import { createDevServer } from '@telnyx-oauth/dev-server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { storageKeys, type SessionRecord } from './storage/schema.js';
+import { refreshLockName, storageKeys } from './names.js';
+import type { SessionRecord } from './storage/schema.js';
 import { createHarness, signIn } from './test-utils/harness.js';
 import type { AuthEvent, TelnyxAuthOptions } from './types.js';
 
@@ -246,6 +247,57 @@ describe('refresh failures', () => {
     expect(server.counters.get('token')).toBe(2);
   });
 
+  it('caps a Retry-After of an hour at maxRetryAfter (default 5 min): the tab refreshes again after it', async () => {
+    const client = await signedIn();
+    server.faults.inject({ endpoint: 'token', status: 429, retryAfter: 3600, count: 1 });
+    vi.setSystemTime(Date.now() + TTL_MS + 1000);
+    await expect(client.getAccessToken()).rejects.toMatchObject({
+      code: 'refresh_failed',
+      retryAfterMs: 300_000,
+    });
+    vi.setSystemTime(Date.now() + 299_000);
+    await expect(client.getAccessToken()).rejects.toMatchObject({ code: 'refresh_failed' });
+    expect(server.counters.get('token')).toBe(1);
+    vi.setSystemTime(Date.now() + 2_000);
+    await expect(client.getAccessToken()).resolves.toMatch(/.+/);
+    expect(server.counters.get('token')).toBe(2);
+  });
+
+  it('caps a Retry-After HTTP date far ahead (or a slow device clock) the same way, at a configured maxRetryAfter', async () => {
+    const inADay = (): string => new Date(Date.now() + 86_400_000).toUTCString();
+    let throttle = false;
+    const client = await signedIn({
+      maxRetryAfter: 60_000,
+      fetch: async (input, init) => {
+        const url = String(input instanceof Request ? input.url : input);
+        if (!throttle || !url.endsWith('/oauth/token')) return server.fetch(input, init);
+        throttle = false;
+        return Response.json({ error: 'slow_down' }, { status: 503, headers: { 'retry-after': inADay() } });
+      },
+    });
+    throttle = true; // the next token request (the refresh) answers 503 + Retry-After in a day
+    vi.setSystemTime(Date.now() + TTL_MS + 1000);
+    await expect(client.getAccessToken()).rejects.toMatchObject({
+      code: 'refresh_failed',
+      retryAfterMs: 60_000,
+    });
+    vi.setSystemTime(Date.now() + 61_000);
+    await expect(client.getAccessToken()).resolves.toMatch(/.+/);
+  });
+
+  it('lets the background timer try again after at most maxRetryAfter, not after the hour the server asked for', async () => {
+    const client = await signedIn({ autoRefresh: true });
+    server.faults.inject({ endpoint: 'token', status: 503, retryAfter: 3600, count: 1 });
+    await vi.advanceTimersByTimeAsync(TTL_MS - 59_000); // the timer fires; the server says "come back in an hour"
+    await vi.waitFor(() => expect(server.counters.get('token')).toBe(1));
+    expect(client.getSnapshot()).toMatchObject({ status: 'error', error: { retryAfterMs: 300_000 } });
+    await vi.advanceTimersByTimeAsync(301_000);
+    await vi.waitFor(() =>
+      expect(client.getSnapshot()).toMatchObject({ status: 'authenticated', error: null }),
+    );
+    expect(server.counters.get('token')).toBe(2);
+  });
+
   it('treats a malformed refresh response as invalid_response and keeps the session', async () => {
     const client = await signedIn();
     server.faults.inject({
@@ -298,7 +350,7 @@ describe('refresh failures', () => {
     const client = await signedIn({ lockTimeout: 2000 });
     let release = (): void => undefined;
     const held = harness.locks.request(
-      `telnyx-oauth:refresh:${client.issuer}:${client.clientId}`,
+      refreshLockName(client.issuer, client.clientId),
       {},
       () => new Promise<void>((resolve) => (release = resolve)),
     );

@@ -1,8 +1,23 @@
 /**
  * RefreshCoordinator: at most one refresh-token grant (RFC 6749 §6) at a time, in this tab (single flight) and
- * across tabs (an exclusive Web Lock). Under the lock it re-reads the shared session and refreshes only if the
- * stored token still needs it, so with rotating refresh tokens no tab ever presents a spent one (which would trip
- * the server's reuse detection and end the session for every tab).
+ * across tabs (an exclusive Web Lock, also taken by sign-in and logout). Under the lock it re-reads the shared
+ * session and refreshes only if the stored token still needs it, and it stores the answer with a
+ * compare-and-set (one storage update), so a logout or a new sign-in is never written over.
+ *
+ * What this guarantees, with rotating refresh tokens and Web Locks: no tab presents a refresh token that another
+ * tab already spent *and whose answer was stored*, so tabs never race each other into the server's reuse
+ * detection. (Without Web Locks two tabs can still refresh in the same moment: see the README.)
+ *
+ * What it cannot guarantee: a refresh token is spent when the server processes the request, not when the
+ * answer is stored. If the answer is lost (the tab is closed or navigates mid-refresh, the request times out
+ * after the server processed it, the connection drops on the way back, or the answer is unusable), storage
+ * still holds the spent token and the next refresh presents it. A server with reuse detection then revokes
+ * the whole token family: that refresh fails with `refresh_rejected` (`invalid_grant`), storage is cleared
+ * and every tab is signed out (`signOutReason: 'refresh_rejected'`); the user signs in again. A server that
+ * still accepts the previous refresh token for a short grace period after rotating it (the dev server's
+ * `--reuse-grace` option emulates one) lets the session survive a lost answer. See SECURITY.md.
+ *
+ * @see RFC 6749 §6; RFC 9700 §4.14.2 (refresh token rotation and reuse detection)
  */
 import {
   None,
@@ -12,8 +27,10 @@ import {
   type TokenEndpointResponse,
 } from 'oauth4webapi';
 import type { Discovery } from './discovery.js';
-import { TelnyxAuthError, toAuthError } from './errors.js';
-import { httpOptions, isNetworkFailure } from './http.js';
+import { isNetworkFailure, TelnyxAuthError } from './errors.js';
+import { httpOptions } from './http.js';
+import { withLock } from './locks.js';
+import { refreshLockName } from './names.js';
 import { oauthClient } from './oauth-client.js';
 import { backoffDelay, isRetryableStatus, retryAfterMs, sleep } from './shared/retry.js';
 import type { ResolvedOptions } from './options.js';
@@ -22,7 +39,7 @@ import { isExpired, needsRefresh, tokenSetFromResponse, type TokenSet } from './
 import type { SignOutReason } from './types.js';
 
 const unexpected = (cause: unknown): TelnyxAuthError =>
-  toAuthError(cause, 'Refreshing the session failed unexpectedly.');
+  TelnyxAuthError.from(cause, 'Refreshing the session failed unexpectedly.');
 
 export interface RefreshHooks {
   /** Increments whenever this tab signs in or out; a refresh that started in another epoch drops its result. */
@@ -63,7 +80,7 @@ export function createRefreshCoordinator(
   now: () => number,
 ): RefreshCoordinator {
   let inflight: Promise<TokenSet> | undefined;
-  const lockName = `telnyx-oauth:refresh:${options.issuer}:${options.clientId}`;
+  const lockName = refreshLockName(options.issuer, options.clientId);
   const endedBy = new WeakSet<TelnyxAuthError>();
   let backoff: { until: number; error: TelnyxAuthError } | undefined;
 
@@ -102,32 +119,8 @@ export function createRefreshCoordinator(
     }
   }
 
-  async function underLock(request: RefreshRequest): Promise<TokenSet> {
-    const controller = new AbortController();
-    let acquired = false;
-    const timer = setTimeout(() => controller.abort(), options.lockTimeoutMs);
-    try {
-      return await options.locks.request(
-        lockName,
-        { mode: 'exclusive', signal: controller.signal },
-        async () => {
-          acquired = true;
-          clearTimeout(timer);
-          return attempt(request);
-        },
-      );
-    } catch (cause) {
-      if (!acquired && controller.signal.aborted) {
-        throw new TelnyxAuthError('lock_timeout', 'Timed out waiting for another tab to finish refreshing.', {
-          cause,
-          recoverable: true,
-        });
-      }
-      throw cause;
-    } finally {
-      clearTimeout(timer);
-    }
-  }
+  const underLock = (request: RefreshRequest): Promise<TokenSet> =>
+    withLock(options.locks, lockName, options.lockTimeoutMs, () => attempt(request));
 
   async function end(error: TelnyxAuthError, reason: SignOutReason): Promise<void> {
     endedBy.add(error);
@@ -165,12 +158,12 @@ export function createRefreshCoordinator(
       throw error;
     }
 
-    const response = await grant(tokens.refreshToken);
-    if (hooks.epoch() !== epoch) {
-      throw new TelnyxAuthError('login_required', 'The session ended while it was being refreshed.');
-    }
-    return settle(tokens, response);
+    return settle(tokens, await grant(tokens.refreshToken), epoch);
   }
+
+  /** A server-requested wait, capped by maxRetryAfter (a Retry-After of an hour must not stop us for an hour). */
+  const capped = (ms: number | undefined): number | undefined =>
+    ms === undefined ? ms : Math.min(ms, options.maxRetryAfterMs);
 
   async function grant(refreshToken: string): Promise<TokenEndpointResponse | TelnyxAuthError> {
     let as;
@@ -202,11 +195,7 @@ export function createRefreshCoordinator(
       throw new TelnyxAuthError(
         'refresh_failed',
         `The token endpoint answered ${response.status}; the session is kept.`,
-        {
-          recoverable: true,
-          status: response.status,
-          retryAfterMs: retryAfterMs(response.headers, now()),
-        },
+        { status: response.status, retryAfterMs: capped(retryAfterMs(response.headers, now())) },
       );
     }
     try {
@@ -235,31 +224,48 @@ export function createRefreshCoordinator(
     }
   }
 
-  /** Compare-and-set against storage: only the session we refreshed may be replaced or ended. */
-  async function settle(used: TokenSet, result: TokenEndpointResponse | TelnyxAuthError): Promise<TokenSet> {
-    const current = await session.read();
-    if (!current) {
-      throw new TelnyxAuthError('login_required', 'The session was signed out while it was being refreshed.');
+  /**
+   * Stores the outcome of a refresh with a compare-and-set, in one storage update: only if the stored session
+   * still holds the refresh token we used is it replaced (new tokens) or ended (refresh rejected). A logout or a
+   * new sign-in that happened meanwhile (in any tab) wins; nothing is written over it. The write happens even if
+   * this tab signed out meanwhile (its logout waits for this lock, then reads and revokes the newest refresh
+   * token); the tab itself only takes the result if its epoch did not change.
+   */
+  async function settle(
+    used: TokenSet,
+    result: TokenEndpointResponse | TelnyxAuthError,
+    epoch: number,
+  ): Promise<TokenSet> {
+    const fresh =
+      result instanceof TelnyxAuthError
+        ? null
+        : tokenSetFromResponse(result, now(), { refreshToken: used.refreshToken, scope: used.scope });
+    let stored: TokenSet | null = used; // if storage fails before it could compare, assume ours (see guardStorage)
+    let unsaved: TelnyxAuthError | undefined;
+    try {
+      await session.update((current) => {
+        stored = current;
+        return current?.refreshToken === used.refreshToken ? fresh : current;
+      });
+    } catch (cause) {
+      // The old refresh token is spent (rotation): failing to persist the new one must not throw them away.
+      unsaved = unexpected(cause);
     }
-    if (current.tokens.refreshToken !== used.refreshToken) {
+    if (!stored || hooks.epoch() !== epoch) {
+      throw new TelnyxAuthError('login_required', 'The session ended while it was being refreshed.');
+    }
+    if (stored.refreshToken !== used.refreshToken) {
       // Someone else (a tab without Web Locks, or a new sign-in) replaced the session meanwhile: theirs wins.
-      hooks.succeeded(current.tokens, 'adopted');
-      return current.tokens;
+      hooks.succeeded(stored, 'adopted');
+      return stored;
     }
-    if (result instanceof TelnyxAuthError) {
-      await session.clear();
-      await end(result, 'refresh_rejected');
+    if (!fresh) {
+      await end(result as TelnyxAuthError, 'refresh_rejected');
       throw result;
     }
-    const tokens = tokenSetFromResponse(result, now(), {
-      refreshToken: used.refreshToken,
-      scope: used.scope,
-    });
-    // The old refresh token is spent (rotation): failing to persist the new one must not throw them away.
-    const unsaved = await session.write(tokens).then(() => undefined, unexpected);
-    hooks.succeeded(tokens, 'refreshed');
+    hooks.succeeded(fresh, 'refreshed');
     if (unsaved) hooks.unsaved(unsaved);
-    return tokens;
+    return fresh;
   }
 
   return { refresh };

@@ -1,7 +1,7 @@
 import { createDevServer } from '@telnyx-oauth/dev-server';
 import { describe, expect, it } from 'vitest';
 import { sanitizeReturnTo } from './return-to.js';
-import { storageKeys } from './storage/schema.js';
+import { storageKeys } from './names.js';
 import { createHarness } from './test-utils/harness.js';
 
 const ORIGIN = 'http://localhost:5173';
@@ -41,6 +41,26 @@ describe('sanitizeReturnTo', () => {
     '/%E0%A4%A',
   ])('refuses %j', (value) => {
     expect(sanitizeReturnTo(value, ORIGIN)).toBeNull();
+  });
+
+  it.each([
+    '/%2e/%2fevil.com',
+    '/%2E/%2Fevil.com',
+    '/%2e/%5cevil.com',
+    '/%2e%2e/%2f%2fevil.com',
+    '/./%2fevil.com',
+    '/a/../%2fevil.com',
+    '/%2e%2e/%5c%5cevil.com',
+  ])('refuses %j, which the URL parser would normalise into an encoded //host or /\\host', (value) => {
+    expect(sanitizeReturnTo(value, ORIGIN)).toBeNull();
+  });
+
+  it('is a fixed point: what it returns, it returns unchanged when fed back', () => {
+    for (const value of ['/a/./b', '/a/%2e%2e/b?x=%2F#%5C', '/%2e/settings', '/x/y/../z?q=a%20b', '/ü?ä#ö']) {
+      const once = sanitizeReturnTo(value, ORIGIN);
+      expect(once).not.toBeNull();
+      expect(sanitizeReturnTo(once, ORIGIN)).toBe(once);
+    }
   });
 
   it('refuses non-strings and absurdly long values', () => {

@@ -31,19 +31,29 @@ function looksSafe(path: string): boolean {
   return path.startsWith('/') && !path.startsWith('//') && !UNSAFE_CHARACTERS.test(path);
 }
 
+/** The same checks on the fully decoded form: no `//host`, `/\\host` or control characters once decoded. */
 function decodedLooksSafe(path: string): boolean {
-  return /^\/(?![/\\])/.test(path) && !UNSAFE_DECODED.test(path);
+  const decoded = decodeRepeatedly(path);
+  return decoded !== null && /^\/(?![/\\])/.test(decoded) && !UNSAFE_DECODED.test(decoded);
 }
+
+/** Both checks, on the raw and the decoded form. */
+const isSafePath = (path: string): boolean =>
+  path.length <= 2048 && looksSafe(path) && decodedLooksSafe(path);
 
 /**
  * Returns the normalised same-origin path (pathname + search + hash) for `value`, or null when it is not one.
  * `origin` is the app's origin (the redirect URI's origin when there is no window).
+ *
+ * A fixed point: `sanitizeReturnTo(sanitizeReturnTo(x)) === sanitizeReturnTo(x)`. The URL parser removes dot
+ * segments, including percent-encoded ones (`/%2e/%2fevil.com` becomes `/%2fevil.com`), so the normalised path
+ * is checked again, raw and decoded, exactly like the input: nothing that decodes to `//host` or `/\host` is
+ * ever returned.
+ *
+ * @see RFC 3986 §5.2.4 (dot segments); RFC 9700 §4.11 (open redirectors)
  */
 export function sanitizeReturnTo(value: unknown, origin: string): string | null {
-  if (typeof value !== 'string' || value.length === 0 || value.length > 2048) return null;
-  if (!looksSafe(value)) return null;
-  const decoded = decodeRepeatedly(value);
-  if (decoded === null || !decodedLooksSafe(decoded)) return null;
+  if (typeof value !== 'string' || !isSafePath(value)) return null;
   let url: URL;
   try {
     url = new URL(value, origin);
@@ -52,5 +62,5 @@ export function sanitizeReturnTo(value: unknown, origin: string): string | null 
   }
   if (url.origin !== new URL(origin).origin) return null;
   const path = `${url.pathname}${url.search}${url.hash}`;
-  return looksSafe(path) ? path : null;
+  return isSafePath(path) ? path : null;
 }

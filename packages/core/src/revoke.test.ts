@@ -1,6 +1,6 @@
 import { createDevServer } from '@telnyx-oauth/dev-server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { storageKeys } from './storage/schema.js';
+import { channelName, storageKeys } from './names.js';
 import { createHarness, signIn } from './test-utils/harness.js';
 import type { AuthEvent } from './types.js';
 
@@ -46,6 +46,18 @@ describe('logout', () => {
     await expect(tabA.getAccessToken()).rejects.toMatchObject({ code: 'login_required' });
     expect(tabB.getSnapshot()).toMatchObject({ status: 'unauthenticated', signOutReason: 'remote_logout' });
     expect(eventsB).toContainEqual({ type: 'signed_out', reason: 'remote_logout' });
+  });
+
+  it('announces signed_out only once storage is cleared (a listener may reload the page)', async () => {
+    const client = await signedIn();
+    const key = storageKeys(client.issuer, client.clientId).session;
+    const storedAtEvent: unknown[] = [];
+    client.on((event) => {
+      if (event.type === 'signed_out') storedAtEvent.push(harness.storage.get(key));
+    });
+    await client.logout();
+    expect(storedAtEvent).toHaveLength(1);
+    expect(await storedAtEvent[0]).toBeUndefined();
   });
 
   it('skips revocation with revoke: false', async () => {
@@ -103,5 +115,40 @@ describe('logout', () => {
     await signedIn();
     await vi.waitFor(() => expect(tabB.getSnapshot().status).toBe('authenticated'));
     expect(events).toContainEqual({ type: 'signed_in' });
+  });
+});
+
+describe('a signed_out message is a hint: tabs re-read storage and act on what it says (issue 11 finding 8)', () => {
+  /** What any same-origin script can post on the library's channel. */
+  function forge(client: { issuer: string; clientId: string }, reason: string): void {
+    const channel = harness.channels(channelName(client.issuer, client.clientId));
+    channel.postMessage({ v: 1, sender: 'forged', message: { type: 'signed_out', reason } });
+    channel.close();
+  }
+
+  it('ignores a forged sign-out while the stored session is intact', async () => {
+    const tabA = await signedIn();
+    const tabB = harness.client();
+    await tabB.ready();
+    const events: AuthEvent[] = [];
+    tabA.on((event) => events.push(event));
+    tabB.on((event) => events.push(event));
+    for (const reason of ['logout', 'refresh_rejected', 'storage_cleared']) forge(tabA, reason);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    await tabA.getAccessToken(); // the message queue has run
+    for (const tab of [tabA, tabB]) expect(tab.getSnapshot()).toMatchObject({ status: 'authenticated' });
+    expect(events).toEqual([]);
+    expect(await harness.storage.get(storageKeys(tabA.issuer, tabA.clientId).session)).toBeDefined();
+  });
+
+  it('adopts the newer session it finds in storage instead of signing out', async () => {
+    const tabA = await signedIn();
+    const tabB = harness.client({ broadcastChannel: null }); // refreshes without telling anyone
+    await tabB.ready();
+    const fresh = await tabB.getAccessToken({ forceRefresh: true });
+    forge(tabA, 'logout');
+    await vi.waitFor(() => expect(tabA.getAccessToken()).resolves.toBe(fresh));
+    expect(tabA.getSnapshot().status).toBe('authenticated');
+    expect(server.counters.get('refresh_reuse_detected')).toBe(0);
   });
 });

@@ -24,7 +24,9 @@ export async function revokeTokens(
       ? [tokens.refreshToken, 'refresh_token']
       : [tokens.accessToken, 'access_token'];
     const response = await revocationRequest(as, oauthClient(options), None(), token, {
-      ...httpOptions(options),
+      // keepalive: the page is often about to navigate away (an app navigates after logout()), which would
+      // otherwise cancel the request. logout() also awaits the answer, bounded by requestTimeout.
+      ...httpOptions(options, true),
       additionalParameters: { token_type_hint: hint },
     });
     await processRevocationResponse(response);
@@ -33,10 +35,7 @@ export async function revokeTokens(
     return new TelnyxAuthError(
       'network_error',
       'Signed out locally, but revoking the token at the server failed.',
-      {
-        cause,
-        recoverable: true,
-      },
+      { cause },
     );
   }
 }

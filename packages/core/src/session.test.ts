@@ -1,7 +1,8 @@
 import { createDevServer } from '@telnyx-oauth/dev-server';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createIdbStorage } from './storage/idb.js';
-import { storageKeys, type SessionRecord } from './storage/schema.js';
+import { storageKeys } from './names.js';
+import type { SessionRecord } from './storage/schema.js';
 import { createHarness, signIn } from './test-utils/harness.js';
 import type { StorageAdapter } from './types.js';
 

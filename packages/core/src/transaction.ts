@@ -1,17 +1,13 @@
 /**
  * Authorization transactions: one per `loginWithRedirect`, keyed by its random `state` (so two tabs can sign in
- * at once), holding the PKCE verifier (RFC 7636), redirect URI, returnTo and appState. Single use: `take` reads
- * and deletes. Stale ones expire.
+ * at once), holding the PKCE verifier (RFC 7636), redirect URI, returnTo and appState. Single use: `claim` takes
+ * one atomically for one code exchange, `finish` deletes it. Stale ones expire.
  */
 import { calculatePKCECodeChallenge, generateRandomCodeVerifier, generateRandomState } from 'oauth4webapi';
 import { TelnyxAuthError } from './errors.js';
 import type { ResolvedOptions } from './options.js';
-import {
-  readTransactionRecord,
-  SCHEMA_VERSION,
-  storageKeys,
-  type TransactionRecord,
-} from './storage/schema.js';
+import { storageKeys } from './names.js';
+import { readTransactionRecord, SCHEMA_VERSION, type TransactionRecord } from './storage/schema.js';
 
 export interface NewTransaction {
   record: TransactionRecord;
@@ -62,38 +58,60 @@ export function createTransactions(options: ResolvedOptions, now: () => number) 
     },
 
     /**
-     * Reads and deletes the transaction for `state`. Unknown, foreign, corrupt and expired transactions all give
-     * `unknown_state` (with a message that says which), and a corrupt one is left for `prune` to remove.
+     * The transaction for `state` as it is now, without consuming it; null when there is none or it is unusable.
+     * A caller that saw it before another client consumed it was concurrent with that client (see callback.ts).
      */
-    async take(state: string): Promise<TransactionRecord> {
-      const key = keys.transaction(state);
-      let record: TransactionRecord | null;
+    async peek(state: string): Promise<TransactionRecord | null> {
       try {
-        record = readTransactionRecord(await options.storage.get(key), owner);
-      } catch (cause) {
-        throw new TelnyxAuthError(
-          'unknown_state',
-          'The stored login transaction for this state is unusable; start the sign-in again.',
-          {
-            cause,
-          },
-        );
+        const record = readTransactionRecord(await options.storage.get(keys.transaction(state)), owner);
+        return record?.state === state ? record : null;
+      } catch {
+        return null;
       }
-      if (!record || record.state !== state) {
-        throw new TelnyxAuthError(
-          'unknown_state',
-          'No login is waiting for this state: it was already used, expired, forged, or started in another browser or origin. Start the sign-in again.',
-        );
-      }
-      await options.storage.del(key);
-      if (isExpired(record)) {
-        throw new TelnyxAuthError(
-          'unknown_state',
-          'The login transaction for this state expired; start the sign-in again.',
-        );
-      }
-      return record;
     },
+
+    /**
+     * Takes the transaction for `state` for this client's code exchange, atomically (one storage update: two tabs
+     * can never both take it). Resolves to the record, or to null when there is none (never created, already
+     * consumed, or forged). A transaction another client took and has not finished, an expired one and an
+     * unusable one give `unknown_state` (the last two are deleted). The caller deletes it with `finish`.
+     */
+    async claim(state: string): Promise<TransactionRecord | null> {
+      let claimed: TransactionRecord | null = null;
+      let problem: string | undefined;
+      const claiming = options.storage.update(keys.transaction(state), (raw) => {
+        claimed = null;
+        problem = undefined;
+        let record: TransactionRecord | null;
+        try {
+          record = readTransactionRecord(raw, owner);
+        } catch {
+          problem = 'The stored login transaction for this state is unusable';
+          return undefined;
+        }
+        if (record?.state !== state) return raw; // none (or one filed under another state's key: not ours)
+        if (record.claimedAt !== undefined) {
+          problem = 'This authorization response is being completed by another tab';
+          return raw;
+        }
+        if (isExpired(record)) {
+          problem = 'The login transaction for this state expired';
+          return undefined;
+        }
+        claimed = record;
+        return { ...record, claimedAt: now() } satisfies TransactionRecord;
+      });
+      // Storage that read the transaction but refused the mark (a full quota) must not make sign-in
+      // impossible: this page goes on (tabs racing for this very response are then not excluded).
+      await claiming.catch((error: unknown) => {
+        if (!claimed) throw error;
+      });
+      if (problem) throw new TelnyxAuthError('unknown_state', `${problem}; start the sign-in again.`);
+      return claimed;
+    },
+
+    /** Deletes the transaction once its code exchange is over, whatever the outcome (a code is single use). */
+    finish: (state: string): Promise<void> => options.storage.del(keys.transaction(state)),
 
     /** Best effort: deletes expired and unreadable transactions (needs an adapter with `keys`). */
     async prune(): Promise<void> {

@@ -43,6 +43,21 @@ export interface StorageAdapter {
   del(key: string): Promise<void>;
   /** Optional: keys starting with `prefix` (used to expire stale login transactions). */
   keys?(prefix: string): Promise<string[]>;
+  /**
+   * Optional, but what makes tabs safe with each other: an atomic read-modify-write of one key. Calls
+   * `updater` with the stored value (undefined when there is none) and stores what it returns (`undefined`
+   * deletes the key), with no other read or write of the key in between, in this tab or any other. `updater`
+   * is synchronous and may be called more than once (use only its last call's decision). Rejects when the
+   * storage fails (or with what `updater` threw; nothing is written then).
+   *
+   * The library uses it to consume a login transaction exactly once (two tabs opening one callback URL) and to
+   * store a refresh's tokens only if the session was not replaced or ended meanwhile (compare-and-set).
+   * IndexedDB storage runs it in one readwrite transaction, memory storage synchronously. An adapter without it
+   * gets a fallback: the read and the write run under an exclusive Web Lock per key (`navigator.locks`), which
+   * is atomic across tabs only for the library's own updates, and not across tabs in a browser without Web
+   * Locks. Implement it if your storage can.
+   */
+  update?(key: string, updater: (current: unknown) => unknown): Promise<void>;
 }
 
 /** The subset of the Web Locks API the library uses; a stand-in can be injected (Node, tests, old browsers). */
@@ -83,7 +98,12 @@ export interface TelnyxAuthOptions {
   endpoints?: EndpointOverrides;
   /** How long discovered metadata is reused, ms. Default 24 h. */
   discoveryTtl?: number;
-  /** 'indexeddb' (default in browsers), 'memory', or an adapter. */
+  /**
+   * Where the session and login transactions live: 'indexeddb' (default), 'memory', or an adapter. When the
+   * default is used and the browser has no IndexedDB (some private modes), memory stands in for the session,
+   * but `loginWithRedirect` and `buildAuthorizeUrl` fail with `storage_unavailable` before navigating: the PKCE
+   * verifier could not survive the redirect. Passing 'memory' yourself opts out of that check.
+   */
   storage?: 'indexeddb' | 'memory' | StorageAdapter;
   /** Refresh this many seconds before expiry. Default 60. */
   refreshLeeway?: number;
@@ -105,8 +125,22 @@ export interface TelnyxAuthOptions {
   lockTimeout?: number;
   /** Retries of a refresh after a network error, 5xx or 429 before surfacing `refresh_failed`. Default 2. */
   maxRefreshRetries?: number;
-  /** Longest backoff (or Retry-After) waited between refresh retries, ms; longer waits are left to a later call. Default 10 s. */
+  /**
+   * Longest wait inside one call, ms: a refresh retries after a backoff (or the server's Retry-After) only if it
+   * is at most this long, so a caller of `getAccessToken()` is never held for minutes; a longer wait is left to
+   * a later call or the background timer. Default 10 s.
+   */
   maxRetryDelay?: number;
+  /**
+   * Longest time a server can stop this tab from refreshing, ms. A `Retry-After` (429, 503) or
+   * `retry-after-ms` answer is honoured up to this long: until then refreshes fail fast with the last
+   * `refresh_failed` and send nothing, and the background timer waits. A longer request (`Retry-After: 3600`,
+   * or an HTTP date read against a slow device clock) is capped, so one answer cannot stop refreshes for an
+   * hour. Default 5 min.
+   *
+   * @see RFC 9110 §10.2.3 (Retry-After)
+   */
+  maxRetryAfter?: number;
   /** Abort a token, discovery or revocation request after this many ms. Default 30 s. */
   requestTimeout?: number;
 }

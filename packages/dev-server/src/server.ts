@@ -12,7 +12,18 @@ import { revokeGrant } from './infra/state.js';
 
 /** A dev server: an in-process `fetch`, its config, seed, counters and faults, and test helpers. */
 export interface DevServer {
+  /**
+   * The base URL the server answers as, without a trailing slash: the `issuer` of its metadata and of its
+   * access tokens (RFC 8414 §2, RFC 9068 §2.2). `startDevServer` sets it to the real
+   * `http://127.0.0.1:<port>`; in-process it is the `issuer` option (default `http://127.0.0.1:4010`), and
+   * relative URLs given to `fetch` resolve against it.
+   */
   readonly issuer: string;
+  /**
+   * The Hono app itself, for mounting it in another Hono app or serving it with another adapter. Its `fetch`
+   * does not resolve relative URLs and does not turn `drop`/`loseResponse` faults into a rejected promise
+   * (they answer 502 with a marker header): prefer {@link DevServer.fetch} in tests.
+   */
   readonly app: Hono<AppEnv>;
   /**
    * In-process, fetch-compatible. Relative URLs resolve against the issuer. Redirects are returned, not
@@ -21,28 +32,72 @@ export interface DevServer {
   fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
   /** Mutable at runtime, e.g. `server.config.accessTokenTtl = 5`. */
   readonly config: DevServerConfig;
+  /** The seeded user (and its API key) and the two demo clients, with the credentials tests need. */
   readonly seed: Seed;
+  /**
+   * Calls per named endpoint since creation or the last reset (CORS preflights and the admin API are not
+   * counted; faulted calls are), plus token calls per grant type (`token:refresh_token`) and protocol events
+   * (`refresh_reuse_detected`, `refresh_reuse_within_grace`, `code_reuse_detected`). `get` answers 0 for a
+   * name never counted; `snapshot` lists the non-zero ones, sorted by name.
+   */
   readonly counters: {
+    /** The count of `name`, 0 when never counted. */
     get(name: CounterName): number;
+    /** Every non-zero count, by name, sorted. */
     snapshot(): Record<string, number>;
+    /** Sets every count back to 0. */
     reset(): void;
   };
+  /**
+   * Faults armed for the next calls of an endpoint, applied in the order injected (the first armed fault
+   * matching an endpoint is used). `inject` throws a TypeError for an invalid fault (the rules of
+   * `POST /__admin/faults`); `clear` disarms them all.
+   */
   readonly faults: {
+    /** Arms `fault` for the next `fault.count` (default 1) calls; throws a TypeError when it is invalid. */
     inject(fault: Fault): void;
+    /** Disarms every pending fault. */
     clear(): void;
   };
+  /**
+   * Acts as the signed-in seeded user in a browser: follows `authorizeUrl`, and when it leads to the consent
+   * page, reads the consent (`GET /v2/oauth/consent/{consent_token}`) and posts the decision
+   * (`POST /v2/oauth/grants`) as the consent page does.
+   *
+   * @param authorizeUrl - A full authorize URL, as the client under test built it.
+   * @param options - `allowed: false` denies consent. Default: allowed.
+   * @returns The final redirect: the client's redirect URI with `code` and `state` (and `iss` unless
+   *   `issParameter` is off), with `error=access_denied` when denied, or an error redirect of authorize's
+   *   (RFC 6749 §4.1.2.1). Without consent (an existing grant, `autoConsent`) authorize's own redirect.
+   * @throws {@link AuthorizationFlowError} when authorize answers anything but a 302 (its HTML error
+   *   pages for a bad request, an unknown client or an unregistered redirect URI), or the consent or grants
+   *   call fails.
+   */
   completeAuthorization(authorizeUrl: string | URL, options?: { allowed?: boolean }): Promise<string>;
+  /**
+   * Revokes the seeded user's grants, every one or only `clientId`'s, with every code, refresh token and
+   * access token issued under them (as `DELETE /v2/oauth_grants/{id}` does): the next refresh answers
+   * `invalid_grant` and the access tokens introspect as inactive. The next sign-in shows the consent page.
+   */
   revokeGrants(clientId?: string): void;
+  /**
+   * Back to the start: the seed (every client, grant and token created since is gone), zero counters, no
+   * faults, and the config as created (runtime changes undone; the issuer kept).
+   */
   reset(): void;
 }
 
 /** `completeAuthorization` could not reach a redirect (authorize or consent answered an error page). */
 export class AuthorizationFlowError extends Error {
+  /** Always `'AuthorizationFlowError'`. */
   override readonly name = 'AuthorizationFlowError';
+  /** Always `'authorization_flow_failed'`, a stable code to match on. */
   readonly code = 'authorization_flow_failed';
   constructor(
     message: string,
+    /** The HTTP status of the failing answer (e.g. 400, 404 or 422 from authorize). */
     readonly status: number,
+    /** The failing answer's body as text: authorize's HTML error page, or the consent API's JSON error. */
     readonly body: string,
   ) {
     super(message);

@@ -14,8 +14,11 @@ export interface StartOptions extends DevServerOptions {
 
 /** A dev server listening over HTTP: its URL (= issuer), the server, and how to stop it. */
 export interface RunningDevServer {
+  /** `http://<host>:<port>` with the port actually bound (IPv6 hosts in brackets); also the issuer. */
   url: string;
+  /** The server behind the socket: its config, seed, counters, faults and test helpers. */
   server: DevServer;
+  /** Stops listening and closes every open connection (keep-alive ones included); resolves once closed. */
   close(): Promise<void>;
 }
 

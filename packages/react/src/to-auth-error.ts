@@ -1,11 +1,10 @@
-import { TelnyxAuthError, isTelnyxAuthError } from '@telnyx-oauth/core';
+import { TelnyxAuthError } from '@telnyx-oauth/core';
 
 /**
- * Core rejects with TelnyxAuthError; anything else (a custom adapter's or fetch's own failure) is wrapped
- * so that components can always branch on `error.code`.
+ * Core rejects with TelnyxAuthError; anything else (a custom client's or fetch's own failure) goes through
+ * core's one normaliser, so components can always branch on `error.code` and `error.recoverable` means the
+ * same everywhere.
  */
 export function toAuthError(error: unknown): TelnyxAuthError {
-  if (isTelnyxAuthError(error)) return error;
-  const message = error instanceof Error ? error.message : String(error);
-  return new TelnyxAuthError('network_error', message, { cause: error, recoverable: true });
+  return TelnyxAuthError.from(error);
 }

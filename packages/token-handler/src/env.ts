@@ -6,15 +6,25 @@ import type { ClientAuthMethod, TokenHandlerOptions } from './options.js';
 
 /** The variables {@link tokenHandlerOptionsFromEnv} reads, with the option each one sets. */
 export const TOKEN_HANDLER_ENV = {
+  /** `issuer`; default {@link DEFAULT_ISSUER} (`https://api.telnyx.com`). */
   TELNYX_ISSUER: 'issuer',
+  /** `clientId`, the confidential client's id. Required. */
   TELNYX_CLIENT_ID: 'clientId',
+  /** `clientSecret`. Required; never in a `VITE_` variable. */
   TELNYX_CLIENT_SECRET: 'clientSecret',
+  /** `cookieKeys`: comma-separated, newest first (see {@link generateCookieKey}). Required. */
   TELNYX_TOKEN_HANDLER_KEYS: 'cookieKeys',
+  /** `allowedOrigins`: comma-separated origins of the app, e.g. `https://app.example.com`. Required. */
   TELNYX_TOKEN_HANDLER_ALLOWED_ORIGINS: 'allowedOrigins',
+  /** `redirectUris`: comma-separated; default any http(s) URI on the request's (allowed) origin. */
   TELNYX_TOKEN_HANDLER_REDIRECT_URIS: 'redirectUris',
+  /** `basePath`; default `/api/auth`. */
   TELNYX_TOKEN_HANDLER_BASE_PATH: 'basePath',
+  /** `tokenEndpoint`: set it to skip discovery (e.g. `https://api.telnyx.com/oauth/token`). */
   TELNYX_TOKEN_ENDPOINT: 'tokenEndpoint',
+  /** `revocationEndpoint`; `none` turns revocation off. */
   TELNYX_REVOCATION_ENDPOINT: 'revocationEndpoint',
+  /** `tokenEndpointAuthMethod`: `client_secret_basic` (default) or `client_secret_post`. */
   TELNYX_TOKEN_ENDPOINT_AUTH_METHOD: 'tokenEndpointAuthMethod',
 } as const;
 

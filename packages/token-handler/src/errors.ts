@@ -5,24 +5,43 @@
 
 /** Every error code of contract v1, with the HTTP status it is answered with. */
 export const ERROR_STATUS = {
+  /** A path other than the four endpoints. */
   not_found: 404,
+  /** Not `POST` (the answer carries `Allow: POST`). */
   method_not_allowed: 405,
+  /** `Origin` missing or not in `allowedOrigins`, or `Sec-Fetch-Site` other than `same-origin`. */
   origin_not_allowed: 403,
+  /** No `X-Telnyx-Auth` header (the CSRF defence: a cross-site form cannot send it). */
   csrf_header_missing: 403,
+  /** `X-Telnyx-Auth` is not a contract version this handler speaks (`1`). */
   unsupported_version: 400,
+  /** `/token` body not `application/json`. */
   unsupported_media_type: 415,
+  /** Body over `maxBodyBytes`. */
   body_too_large: 413,
+  /** `/token` body not a JSON object, or a field missing or malformed. */
   invalid_request: 400,
+  /** `redirect_uri` not on the request's origin, or not in `redirectUris`. */
   redirect_uri_not_allowed: 400,
+  /** `/refresh` without a usable session cookie. */
   no_session: 401,
+  /** `/refresh`: the authorization server answered `invalid_grant` (the session is over; cookie cleared). */
   session_expired: 401,
+  /** `/token`: the authorization server refused the code (spent, expired, wrong verifier or redirect URI). */
   invalid_grant: 400,
+  /** The authorization server refused with another OAuth error, repeated in `upstream_error`. */
   upstream_rejected: 502,
+  /** The authorization server refused the client credentials (`invalid_client`). */
   client_authentication_failed: 502,
+  /** The upstream answer is malformed, too large, not a Bearer token, or does not fit in a cookie. */
   upstream_invalid_response: 502,
+  /** The metadata is unusable: issuer mismatch, no token endpoint, an `http:` endpoint off loopback. */
   discovery_failed: 502,
+  /** Network failure, 5xx, 408 or 429 after the retries allowed; `Retry-After` when the server sent one. */
   upstream_unavailable: 503,
+  /** No answer within `requestTimeout`. */
   upstream_timeout: 504,
+  /** A bug in the handler. */
   internal_error: 500,
 } as const;
 

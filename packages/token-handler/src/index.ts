@@ -3,6 +3,8 @@
  * client's secret and each session's refresh token stay on the server (the refresh token in an encrypted
  * `HttpOnly` cookie); the browser gets short-lived access tokens only. One Web-standard handler; adapters
  * for Node (`/node`) and Vite (`/vite`). ESM only.
+ *
+ * @packageDocumentation
  */
 export { createTokenHandler, type TokenHandler } from './handler.js';
 export { tokenHandlerOptionsFromEnv, TOKEN_HANDLER_ENV, DEFAULT_ISSUER, type Env } from './env.js';

@@ -1,6 +1,8 @@
 /**
  * `@telnyx-oauth/token-handler/node`: the token handler on a Node HTTP server, or as Connect / Express
  * middleware, through `@hono/node-server`. Mount it before any body parser: it reads the raw body itself.
+ *
+ * @packageDocumentation
  */
 import { createTokenHandler, type TokenHandler } from './handler.js';
 import { listenerFor, middlewareFor, type NodeListener, type NodeMiddleware } from './node-adapter.js';

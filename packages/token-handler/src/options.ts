@@ -13,8 +13,27 @@ export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post';
  * discovery; other members are ignored.
  */
 export interface AuthorizationServerMetadata {
+  /**
+   * The authorization server's issuer identifier, e.g. `https://api.telnyx.com`. Must equal the handler's
+   * `issuer` option (compared as parsed URLs), or the options are refused.
+   *
+   * @see RFC 8414 §2, §3.3
+   */
   readonly issuer: string;
+  /**
+   * Where codes are exchanged and refresh tokens redeemed (`https:`, or `http:` on a loopback host), e.g.
+   * `https://api.telnyx.com/v2/oauth/token`. The `tokenEndpoint` option overrides it.
+   *
+   * @see RFC 6749 §3.2
+   */
   readonly token_endpoint: string;
+  /**
+   * The RFC 7009 revocation endpoint, where `/logout` revokes the session's refresh token (best effort).
+   * Absent (as in api.telnyx.com's document today): logout only clears the cookie. The
+   * `revocationEndpoint` option overrides it, `false` switches revocation off.
+   *
+   * @see RFC 7009 §2
+   */
   readonly revocation_endpoint?: string;
   readonly [member: string]: unknown;
 }

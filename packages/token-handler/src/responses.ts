@@ -4,7 +4,14 @@ import type { TokenResult } from './upstream.js';
 
 /** The token JSON of `/token` and `/refresh`. It never holds a refresh token. */
 export interface TokenResponseBody {
+  /** The upstream access token, as the authorization server issued it: send it as `Authorization: Bearer`. */
   readonly access_token: string;
+  /**
+   * Always `Bearer`: an upstream that issues another token type (e.g. DPoP-bound) is answered with 502
+   * `upstream_invalid_response`, since the browser could not use it through this handler.
+   *
+   * @see RFC 6750 §6.1.1
+   */
   readonly token_type: 'Bearer';
   /** Seconds left, counted from when the upstream answered; absent when the upstream did not say. */
   readonly expires_in?: number;

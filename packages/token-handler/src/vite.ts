@@ -3,6 +3,8 @@
  * (`vite`) and the preview server (`vite preview`) at its base path. Options come from the plugin call and
  * from `TELNYX_*` variables in the environment or the project's `.env` files (read with Vite's `loadEnv`,
  * never exposed to client code: they are not `VITE_` variables).
+ *
+ * @packageDocumentation
  */
 import { isSecureOrLoopback } from '@telnyx-oauth/core/shared';
 import type { Plugin, PreviewServer, ResolvedConfig, ViteDevServer } from 'vite';

@@ -70,6 +70,11 @@ const AUTH_MESSAGES: Partial<Record<TelnyxAuthErrorCode, Omit<FriendlyError, 're
     detail:
       'The session could not be saved (private browsing or storage disabled). Allow site data and try again.',
   },
+  storage_unavailable: {
+    title: 'Your browser cannot keep a sign-in',
+    detail:
+      'This browser offers no storage for this site (private browsing?), so a sign-in could not survive the trip to Telnyx and back. Allow site data, or use a normal window, and try again.',
+  },
 };
 
 const RECOVERABLE_AUTH_MESSAGE = {

@@ -136,6 +136,28 @@ describe('client authentication (RFC 6749 §2.3.1)', () => {
     expect(requests[1]?.headers.get('authorization')).toBe('Bearer K');
     expect(requests[0]?.body).toBe('token=tok');
   });
+
+  it('refuses a client secret without a client id at introspection instead of silently dropping it', async () => {
+    const { fetch, requests } = scriptedFetch(json(200, { active: true }));
+    const api = new TelnyxOAuthAPI({ fetch, apiKey: 'K' });
+    await expect(api.oauth.introspect({ token: 'tok' }, { clientSecret: 's' })).rejects.toMatchObject({
+      code: 'validation_error',
+      field: 'clientId',
+    });
+    expect(requests).toHaveLength(0);
+  });
+
+  it('never sends the secret twice (Basic and the body): RFC 6749 §2.3 allows one method per request', async () => {
+    const { fetch, requests } = scriptedFetch(json(200, { access_token: 'a', token_type: 'Bearer' }));
+    const api = new TelnyxOAuthAPI({ fetch });
+    await expect(
+      api.oauth.token(
+        { grant_type: 'client_credentials', client_secret: 's' },
+        { clientId: 'c', clientSecret: 's' },
+      ),
+    ).rejects.toMatchObject({ code: 'validation_error', field: 'client_secret' });
+    expect(requests).toHaveLength(0);
+  });
 });
 
 describe('requests', () => {

@@ -3,7 +3,7 @@
  * Server side it authenticates with an API key (default `TELNYX_API_KEY`); in the browser it binds to a
  * signed-in session (`createTelnyxOAuthAPI({ auth })`) and sends, and refreshes, the user's access token.
  */
-import type { GetAccessTokenOptions } from '../types.js';
+import { DEFAULT_ISSUER } from '../names.js';
 import { ValidationError } from './errors.js';
 import { Transport, type CredentialSource } from './request.js';
 import { DEFAULT_MAX_RETRIES } from './retry.js';
@@ -15,18 +15,36 @@ import { OAuthGrants } from './resources/oauth-grants.js';
 import { WellKnown } from './resources/well-known.js';
 import { requireInteger } from './validate.js';
 
-export const DEFAULT_BASE_URL = 'https://api.telnyx.com';
+/**
+ * The host of Telnyx's API: `https://api.telnyx.com` (Telnyx's issuer). Discovery documents live at its
+ * root, every other endpoint under `/v2`. Used when neither `baseURL`, `TELNYX_BASE_URL` nor a session's
+ * issuer names another.
+ */
+export const DEFAULT_BASE_URL = DEFAULT_ISSUER;
+/** The default per-attempt timeout, in ms: 60 000 (60 s), as in Telnyx's SDKs. */
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
 /**
- * The part of a `TelnyxAuth` session the API client uses (structural, so the sign-in runtime is never
- * imported here): a token source that can be forced to refresh, and the issuer it signed in with.
+ * The part of a `TelnyxAuth` session (from `createTelnyxAuth` in `@telnyx-oauth/core`) the API client uses:
+ * a token source that can be forced to refresh, and the issuer it signed in with. Structural, so this entry
+ * imports neither the sign-in runtime nor its browser (DOM) types, and any object of this shape will do.
  */
 export interface AccessTokenSource {
-  getAccessToken(options?: GetAccessTokenOptions): Promise<string>;
+  /**
+   * The current access token, refreshed first when it is about to expire. The client calls it before every
+   * request that needs a bearer token, and once with `{ forceRefresh: true }` when the API answers 401
+   * `invalid_token` (RFC 6750 §3.1). A rejection fails the API call.
+   */
+  getAccessToken(options?: { forceRefresh?: boolean }): Promise<string>;
+  /** The issuer the session signed in with: the client's default `baseURL`. */
   readonly issuer: string;
 }
 
+/**
+ * Options of {@link TelnyxOAuthAPI} (and {@link createTelnyxOAuthAPI}, {@link TelnyxOAuthAPI.withOptions}).
+ * Bearer credentials are chosen in this order: `auth`, `accessToken`, `apiKey`, `TELNYX_API_KEY`; a call
+ * that needs one and finds none throws a {@link ValidationError} before anything is sent.
+ */
 export interface ClientOptions {
   /** Telnyx API key (bearer). Defaults to `process.env.TELNYX_API_KEY` where a `process` exists. */
   apiKey?: string | null | undefined;
@@ -52,18 +70,53 @@ export interface ClientOptions {
   sleep?: ((ms: number, signal?: AbortSignal) => Promise<void>) | undefined;
 }
 
+/**
+ * The Telnyx OAuth API: discovery ({@link TelnyxOAuthAPI.wellKnown}), the protocol endpoints
+ * ({@link TelnyxOAuthAPI.oauth}) and the management API ({@link TelnyxOAuthAPI.oauthClients},
+ * {@link TelnyxOAuthAPI.oauthGrants}), with the names, errors, retries and pagination of Telnyx's own SDKs.
+ *
+ * Every method validates its arguments before sending (a {@link ValidationError} naming the field), retries
+ * connection failures, timeouts, 408, 409, 429 and 5xx up to `maxRetries` times with backoff (0.5 s doubling
+ * to 8 s, or the server's `Retry-After` up to 60 s; an `x-should-retry` header decides first), and throws an
+ * {@link APIError} subclass for the answer it finally got. Code exchanges and refreshes are retried more
+ * carefully (see {@link OAuth.token}).
+ *
+ * @example
+ * ```ts
+ * // Server side, with an API key (default: process.env.TELNYX_API_KEY).
+ * const api = new TelnyxOAuthAPI({ apiKey: process.env.TELNYX_API_KEY });
+ * for await (const client of api.oauthClients.list({ 'filter[client_type]': 'public' })) {
+ *   console.log(client.client_id, client.name);
+ * }
+ * ```
+ */
 export class TelnyxOAuthAPI {
+  /**
+   * The host every request goes to, normalised: no trailing slash and no `/v2` (the paths carry it),
+   * e.g. `https://api.telnyx.com`.
+   */
   readonly baseURL: string;
+  /** Retries after the first attempt of a request, unless a call's options say otherwise. Default 2. */
   readonly maxRetries: number;
+  /** Per-attempt timeout in ms (body read included), unless a call's options say otherwise. Default 60000. */
   readonly timeout: number;
 
+  /** Discovery: the RFC 8414 and RFC 9728 metadata documents at the host root. */
   readonly wellKnown: WellKnown;
+  /** The protocol endpoints under `/v2/oauth`: authorize, consent, token, introspect, JWKS, register. */
   readonly oauth: OAuth;
+  /** `/v2/oauth_clients`: the OAuth applications of the calling user (management API, bearer token). */
   readonly oauthClients: OAuthClients;
+  /** `/v2/oauth_grants`: the applications the calling user has authorised (management API, bearer token). */
   readonly oauthGrants: OAuthGrants;
 
   readonly #options: ClientOptions;
 
+  /**
+   * @throws {@link ValidationError} (`validation_error`) when `baseURL` is not an absolute `https:` URL
+   *   (`http:` only on a loopback host) or has a query or fragment, when `maxRetries` is not an integer
+   *   ≥ 0, or when `timeout` is not an integer ≥ 1. No request is made.
+   */
   constructor(options: ClientOptions = {}) {
     this.#options = { ...options };
     this.baseURL = normalizeBaseURL(options.baseURL ?? readEnv('TELNYX_BASE_URL') ?? options.auth?.issuer);
@@ -86,13 +139,32 @@ export class TelnyxOAuthAPI {
     this.oauthGrants = new OAuthGrants(transport);
   }
 
-  /** A new client with some options changed (e.g. `api.withOptions({ timeout: 5_000 })`). */
+  /**
+   * A new client with some options changed (e.g. `api.withOptions({ timeout: 5_000 })`); this one is left
+   * as it was. Options not given keep their values from this client's constructor.
+   *
+   * @throws {@link ValidationError} as the constructor does.
+   */
   withOptions(options: ClientOptions): TelnyxOAuthAPI {
     return new TelnyxOAuthAPI({ ...this.#options, ...options });
   }
 }
 
-/** A client bound to a signed-in session: `createTelnyxOAuthAPI({ auth })`. */
+/**
+ * A client bound to a signed-in session, for the browser: every call sends the session's access token, and a
+ * 401 `invalid_token` refreshes it once and retries once (a 401 `insufficient_scope` is thrown as is: a new
+ * token would not have the scope either). The base URL defaults to the session's issuer.
+ *
+ * @example
+ * ```ts
+ * const auth = createTelnyxAuth({ clientId, redirectUri });
+ * const api = createTelnyxOAuthAPI({ auth });
+ * const { data: grants } = await api.oauthGrants.list();
+ * ```
+ *
+ * @throws {@link ValidationError} (field `auth`) when `auth` has no `getAccessToken` method, and whatever
+ *   the {@link TelnyxOAuthAPI} constructor throws.
+ */
 export function createTelnyxOAuthAPI(options: ClientOptions & { auth: AccessTokenSource }): TelnyxOAuthAPI {
   if (!options || typeof options.auth?.getAccessToken !== 'function') {
     throw new ValidationError('auth', 'must be a TelnyxAuth (from createTelnyxAuth)');

@@ -12,6 +12,13 @@ export function applyClientAuth(
     throw new ValidationError('clientId', 'is required with clientSecret (HTTP Basic client authentication)');
   }
   if (clientId !== undefined && clientSecret !== undefined) {
+    if (fields.client_secret !== undefined) {
+      // RFC 6749 §2.3: a client MUST NOT use more than one authentication method in a request.
+      throw new ValidationError(
+        'client_secret',
+        'pass the secret once: in the body (client_secret_post) or as the clientSecret option (client_secret_basic), not both',
+      );
+    }
     // RFC 6749 §2.3.1: both parts are form-urlencoded before base64.
     const user = formComponent(clientId);
     const password = formComponent(clientSecret);

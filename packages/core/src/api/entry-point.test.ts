@@ -2,7 +2,8 @@
  * The API client is its own entry point: it must not pull in the sign-in runtime (oauth4webapi,
  * idb-keyval, the session code), and the sign-in entry must not pull in the API client. Only
  * `import type` may cross, and types vanish at build time. Both may use `src/shared`, the
- * dependency-free HTTP rules, which in turn import nothing at all.
+ * dependency-free HTTP rules, and `src/names.ts` (the default issuer and the storage, lock and channel
+ * names), which in turn import nothing at all.
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -12,6 +13,8 @@ import { describe, expect, it } from 'vitest';
 const apiDir = dirname(fileURLToPath(import.meta.url));
 const srcDir = resolve(apiDir, '..');
 const sharedDir = join(srcDir, 'shared');
+/** The names everything outside one realm meets under (default issuer, storage keys): dependency-free. */
+const namesFile = join(srcDir, 'names.ts');
 const inside = (dir: string, file: string, specifier: string): boolean =>
   specifier.startsWith('.') && resolve(dirname(file), specifier).startsWith(dir + '/');
 
@@ -37,10 +40,15 @@ function runtimeImports(code: string): string[] {
 }
 
 describe('entry points stay apart', () => {
-  it('the API client imports nothing at runtime from outside src/api but the shared rules', () => {
+  it('the API client imports nothing at runtime from outside src/api but the shared rules and names.ts', () => {
     const escapes = sourceFiles(apiDir).flatMap((file) =>
       runtimeImports(readFileSync(file, 'utf8'))
-        .filter((specifier) => !inside(apiDir, file, specifier) && !inside(sharedDir, file, specifier))
+        .filter(
+          (specifier) =>
+            !inside(apiDir, file, specifier) &&
+            !inside(sharedDir, file, specifier) &&
+            resolve(dirname(file), specifier).replace(/\.js$/, '.ts') !== namesFile,
+        )
         .map((specifier) => `${relative(srcDir, file)} → ${specifier}`),
     );
     expect(escapes).toEqual([]);
@@ -53,6 +61,10 @@ describe('entry points stay apart', () => {
         .map((specifier) => `${relative(srcDir, file)} → ${specifier}`),
     );
     expect(escapes).toEqual([]);
+  });
+
+  it('names.ts imports nothing at all', () => {
+    expect(runtimeImports(readFileSync(namesFile, 'utf8'))).toEqual([]);
   });
 
   it('the sign-in runtime does not import the API client', () => {

@@ -14,6 +14,20 @@
 
 import { retryAfterMs } from '../shared/retry.js';
 
+/**
+ * The stable `code` of every error this client throws, to branch on without `instanceof`:
+ *
+ * - `validation_error`: {@link ValidationError}, a value refused before any request was sent;
+ * - `api_error`: an {@link APIError} for a status without a class of its own (e.g. 402, 405, 410);
+ * - `invalid_response`: the server answered 2xx with a body that is not JSON, or a listing without a `data`
+ *   array (an {@link APIError} with the status and the raw body);
+ * - `no_next_page`: {@link Page.getNextPage} on the last page (a {@link TelnyxError});
+ * - `aborted`: {@link APIUserAbortError}; `connection_error`: {@link APIConnectionError};
+ *   `timeout`: {@link APIConnectionTimeoutError};
+ * - one per status class: `bad_request` 400, `authentication_failed` 401, `permission_denied` 403,
+ *   `not_found` 404, `conflict` 409, `unprocessable_entity` 422, `rate_limited` 429,
+ *   `internal_server_error` ≥ 500.
+ */
 export type TelnyxAPIErrorCode =
   | 'validation_error'
   | 'api_error'
@@ -35,14 +49,32 @@ export type TelnyxAPIErrorCode =
 export interface APIErrorDetail {
   /** Telnyx error code (e.g. `"10027"`) or the RFC 6749 `error` (e.g. `"invalid_grant"`). */
   code?: string;
+  /** A short summary (Telnyx's `title`; for an RFC 6749 body, the `error` code again). */
   title?: string;
+  /** The explanation (Telnyx's `detail`, or the RFC 6749 `error_description`). */
   detail?: string;
-  source?: { pointer?: string; parameter?: string };
+  /** Which part of the request the error is about, when the server says. */
+  source?: {
+    /** A JSON Pointer (RFC 6901) into the request body, e.g. `/allowed_scopes`. */
+    pointer?: string;
+    /** The query parameter at fault, e.g. `page[size]`. */
+    parameter?: string;
+  };
+  /**
+   * Anything else the server attached: Telnyx's `meta` (e.g. a documentation URL), or, for an RFC 7591
+   * `invalid_client_metadata` answer, `{ invalid_fields: [...] }`.
+   */
   meta?: Record<string, unknown>;
 }
 
+/**
+ * The base class of every error this client throws: `catch (e) { if (e instanceof TelnyxError) … }` catches
+ * them all, and {@link TelnyxError.code} tells them apart. Thrown as such only for `no_next_page`.
+ */
 export class TelnyxError extends Error {
+  /** The class name (`TelnyxError`, `ValidationError`, `RateLimitError`, …), as in stack traces. */
   override readonly name: string = 'TelnyxError';
+  /** What went wrong, stable across versions (the message is not): see {@link TelnyxAPIErrorCode}. */
   readonly code: TelnyxAPIErrorCode;
 
   constructor(code: TelnyxAPIErrorCode, message: string, options?: { cause?: unknown }) {
@@ -51,9 +83,18 @@ export class TelnyxError extends Error {
   }
 }
 
-/** A value was refused before it was sent. `field` names it the way the API does (`redirect_uris[1]`). */
+/**
+ * A value was refused before it was sent (code `validation_error`): a required field missing, a wrong type,
+ * an enum value the API does not know, a redirect URI with a fragment, a scope with a space in it, a page
+ * size over 100, a bad client option, or missing credentials. Nothing reached the server. The message starts
+ * with the field.
+ */
 export class ValidationError extends TelnyxError {
   override readonly name: string = 'ValidationError';
+  /**
+   * The value refused, named the way the API names it (`redirect_uris[1]`, `page[size]`), or the client
+   * option (`baseURL`, `timeout`, `apiKey`, `auth`).
+   */
   readonly field: string;
 
   constructor(field: string, message: string) {
@@ -62,10 +103,20 @@ export class ValidationError extends TelnyxError {
   }
 }
 
+/**
+ * The request was sent and failed: the server answered an error status (a subclass per status, see
+ * {@link APIError.generate}), answered 2xx with an unreadable body (code `invalid_response`), or never
+ * answered ({@link APIConnectionError}, {@link APIUserAbortError}). Both error shapes are read: Telnyx's
+ * `{"errors": [...]}` envelope (management API) and RFC 6749's `{error, error_description}` (protocol
+ * endpoints), into {@link APIError.errors}. The message summarises them, prefixed with the status.
+ *
+ * @see RFC 6749 §5.2 (token endpoint errors)
+ */
 export class APIError extends TelnyxError {
   override readonly name: string = 'APIError';
   /** HTTP status; undefined when no response arrived. */
   readonly status: number | undefined;
+  /** The response headers (`WWW-Authenticate`, `Retry-After`, `RateLimit-*`), or undefined without one. */
   readonly headers: Headers | undefined;
   /** The parsed response body (JSON when it was JSON, else the text), as the server sent it. */
   readonly error: unknown;
@@ -73,6 +124,7 @@ export class APIError extends TelnyxError {
   readonly errors: APIErrorDetail[];
   /** RFC 6749 §5.2 `error`, when the body had that shape. */
   readonly oauthError: string | undefined;
+  /** RFC 6749 §5.2 `error_description`, when the body had that shape and one: text for developers. */
   readonly oauthErrorDescription: string | undefined;
   /** `x-request-id` of the response, for support tickets. */
   readonly requestId: string | undefined;
@@ -103,7 +155,12 @@ export class APIError extends TelnyxError {
     this.retryAfterMs = retryAfterMs(headers);
   }
 
-  /** The class for an HTTP status, as Telnyx's SDKs map it. */
+  /**
+   * The error for an HTTP status, as Telnyx's SDKs map it: 400 {@link BadRequestError}, 401
+   * {@link AuthenticationError}, 403 {@link PermissionDeniedError}, 404 {@link NotFoundError}, 409
+   * {@link ConflictError}, 422 {@link UnprocessableEntityError}, 429 {@link RateLimitError}, ≥ 500
+   * {@link InternalServerError}, any other status a plain {@link APIError} (code `api_error`).
+   */
   static generate(
     status: number,
     body: unknown,
@@ -117,6 +174,10 @@ export class APIError extends TelnyxError {
   }
 }
 
+/**
+ * The caller's `signal` aborted the request: before it was sent, while waiting for the answer, or between
+ * retries (code `aborted`).
+ */
 export class APIUserAbortError extends APIError {
   override readonly name: string = 'APIUserAbortError';
   constructor(options: { message?: string; cause?: unknown } = {}) {
@@ -127,6 +188,11 @@ export class APIUserAbortError extends APIError {
   }
 }
 
+/**
+ * No answer arrived: DNS failure, refused or reset connection, TLS error, CORS refusal in a browser (code
+ * `connection_error`). Thrown once the retries are spent; its `cause` is what `fetch` threw. Whether the
+ * server processed the request is unknown.
+ */
 export class APIConnectionError extends APIError {
   override readonly name: string = 'APIConnectionError';
   constructor(options: { message?: string; cause?: unknown; code?: TelnyxAPIErrorCode } = {}) {
@@ -137,6 +203,7 @@ export class APIConnectionError extends APIError {
   }
 }
 
+/** No complete answer within the per-attempt `timeout`, on the last attempt (code `timeout`). */
 export class APIConnectionTimeoutError extends APIConnectionError {
   override readonly name: string = 'APIConnectionTimeoutError';
   constructor(options: { message?: string; cause?: unknown } = {}) {
@@ -155,6 +222,7 @@ type StatusErrorConstructor = new (
 function statusError(name: string, code: TelnyxAPIErrorCode): StatusErrorConstructor {
   // A named class per status, each with its own stable code.
   return class extends APIError {
+    /** The class name, e.g. `RateLimitError`. */
     override readonly name: string = name;
     constructor(
       status: number,
@@ -168,16 +236,54 @@ function statusError(name: string, code: TelnyxAPIErrorCode): StatusErrorConstru
   };
 }
 
+/**
+ * 400 (code `bad_request`): the server refused the request as malformed. From the token endpoint, the
+ * RFC 6749 error is in {@link APIError.oauthError}: `invalid_grant` (code expired, used or issued to
+ * another client; refresh token revoked or rotated; PKCE verifier wrong), `invalid_request`,
+ * `invalid_scope`, `unsupported_grant_type`; from registration, RFC 7591 `invalid_client_metadata` or
+ * `invalid_redirect_uri`.
+ *
+ * @see RFC 6749 §5.2; RFC 7591 §3.2.2
+ */
 export class BadRequestError extends statusError('BadRequestError', 'bad_request') {}
+/**
+ * 401 (code `authentication_failed`). From the management API: the bearer token is missing, expired or
+ * revoked (`WWW-Authenticate: Bearer error="invalid_token"`), or valid but without the scope the endpoint
+ * needs (Telnyx answers `error="insufficient_scope"` with 401, not 403; a refresh cannot help, only a new
+ * sign-in asking for the scope). A session-bound client has already refreshed once and retried for
+ * `invalid_token`. From the token and introspection endpoints: `invalid_client` (client authentication
+ * failed).
+ *
+ * @see RFC 6750 §3.1; RFC 6749 §5.2
+ */
 export class AuthenticationError extends statusError('AuthenticationError', 'authentication_failed') {}
+/** 403 (code `permission_denied`): the credentials are valid but may not do this. */
 export class PermissionDeniedError extends statusError('PermissionDeniedError', 'permission_denied') {}
+/**
+ * 404 (code `not_found`): no such record (an OAuth client or grant id unknown, or not the caller's), or
+ * authorize does not know the `client_id`.
+ */
 export class NotFoundError extends statusError('NotFoundError', 'not_found') {}
+/** 409 (code `conflict`): a conflicting concurrent change. Retried by default, as Telnyx's SDKs do. */
 export class ConflictError extends statusError('ConflictError', 'conflict') {}
+/**
+ * 422 (code `unprocessable_entity`): well-formed but refused, e.g. a scope outside the client's allowed list,
+ * a redirect URI not registered for the client (authorize), an invalid or expired consent token. The
+ * offending field is usually in {@link APIErrorDetail.source}.
+ */
 export class UnprocessableEntityError extends statusError(
   'UnprocessableEntityError',
   'unprocessable_entity',
 ) {}
+/**
+ * 429 (code `rate_limited`), still there after the retries, or with a `Retry-After` longer than 60 s (not
+ * waited out): {@link APIError.retryAfterMs} says how long the server asked to wait. Introspection is
+ * reported to allow 5 calls per 60 s per client.
+ *
+ * @see RFC 6585 §4
+ */
 export class RateLimitError extends statusError('RateLimitError', 'rate_limited') {}
+/** 500 or above (code `internal_server_error`), still failing after the retries. */
 export class InternalServerError extends statusError('InternalServerError', 'internal_server_error') {}
 
 const STATUS_CLASSES: Partial<Record<number, StatusErrorConstructor>> = {

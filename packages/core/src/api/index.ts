@@ -1,6 +1,23 @@
 /**
- * `@telnyx-oauth/core/api`: the typed Telnyx OAuth API client. Independent of the sign-in runtime
- * (only types are shared), so an app that only signs in never loads it, and vice versa.
+ * `@telnyx-oauth/core/api`: the typed Telnyx OAuth API client ({@link TelnyxOAuthAPI}), with the resource
+ * names, errors, retries and pagination of Telnyx's own SDKs. Independent of the sign-in runtime, so an app
+ * that only signs in never loads it, and vice versa; it needs no browser types, so it runs in Node too.
+ *
+ * @example
+ * ```ts
+ * import { TelnyxOAuthAPI, NotFoundError } from '@telnyx-oauth/core/api';
+ *
+ * const api = new TelnyxOAuthAPI(); // API key from TELNYX_API_KEY
+ * try {
+ *   const { data: client } = await api.oauthClients.retrieve(clientId);
+ *   console.log(client.name, client.allowed_scopes);
+ * } catch (error) {
+ *   if (error instanceof NotFoundError) console.log('no such client');
+ *   else throw error;
+ * }
+ * ```
+ *
+ * @packageDocumentation
  */
 export {
   TelnyxOAuthAPI,

@@ -11,8 +11,26 @@ import { requireObject, validatePageParams } from './validate.js';
 type Query = Record<string, unknown>;
 type PageLoader<Item> = (query: Query) => Promise<Page<Item>>;
 
+/**
+ * One page of a listing (`GET /v2/oauth_clients`, `GET /v2/oauth_grants`): its items, Telnyx's pagination
+ * `meta`, and the way to the next pages. Iterating a page (`for await`) yields its items and those of every
+ * following page, fetched one page at a time.
+ *
+ * @example
+ * ```ts
+ * let page = await api.oauthGrants.list({ 'page[size]': 100 });
+ * console.log(`${page.meta.total_results} grants`);
+ * while (page.hasNextPage()) page = await page.getNextPage();
+ * ```
+ */
 export class Page<Item> implements AsyncIterable<Item> {
+  /** The items of this page, in the order the server listed them; empty past the last page. */
   readonly data: Item[];
+  /**
+   * Telnyx's pagination `meta`. When the server sent none (or only some fields), the missing ones are
+   * inferred so that this page counts as the last: `page_number` the one requested, `total_pages` equal to
+   * it, `page_size` and `total_results` the number of items.
+   */
   readonly meta: PaginationMeta;
   /** The query this page was fetched with (filters and page parameters). */
   readonly params: Readonly<Query>;
@@ -36,6 +54,12 @@ export class Page<Item> implements AsyncIterable<Item> {
     return { ...this.params, 'page[number]': this.meta.page_number + 1 };
   }
 
+  /**
+   * Fetches the next page, with the same filters and page size.
+   *
+   * @throws {@link TelnyxError} with code `no_next_page` on the last page (check {@link Page.hasNextPage}
+   *   first), and any error of the request itself ({@link APIError} and its subclasses).
+   */
   async getNextPage(): Promise<Page<Item>> {
     const params = this.nextPageParams();
     if (!params) {
@@ -49,6 +73,12 @@ export class Page<Item> implements AsyncIterable<Item> {
     return walkPages(this);
   }
 
+  /**
+   * Every item of this page and of the following pages, fetching each next page when the previous one is
+   * used up. Stops after the last page, after an empty page, or when the server answers a page number that
+   * does not advance (so a server ignoring `page[number]` cannot loop it). A failing page request throws
+   * from the loop.
+   */
   async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
     for await (const page of this.iterPages()) yield* page.data;
   }
@@ -79,6 +109,10 @@ export class PagePromise<Item> implements PromiseLike<Page<Item>>, AsyncIterable
     this.#first.catch(() => undefined);
   }
 
+  /**
+   * Resolves to the first page; rejects with a {@link ValidationError} for bad parameters, or with the
+   * request's {@link APIError}.
+   */
   then<TResult1 = Page<Item>, TResult2 = never>(
     onfulfilled?: ((page: Page<Item>) => TResult1 | PromiseLike<TResult1>) | null,
     onrejected?: ((reason: unknown) => TResult2 | PromiseLike<TResult2>) | null,
@@ -86,16 +120,22 @@ export class PagePromise<Item> implements PromiseLike<Page<Item>>, AsyncIterable
     return this.#first.then(onfulfilled, onrejected);
   }
 
+  /** As `Promise.prototype.catch` on the first page. */
   catch<TResult = never>(
     onrejected?: ((reason: unknown) => TResult | PromiseLike<TResult>) | null,
   ): Promise<Page<Item> | TResult> {
     return this.#first.catch(onrejected);
   }
 
+  /** As `Promise.prototype.finally` on the first page. */
   finally(onfinally?: (() => void) | null): Promise<Page<Item>> {
     return this.#first.finally(onfinally);
   }
 
+  /**
+   * Every item of every page, from the first (`for await (const client of api.oauthClients.list())`); see
+   * {@link Page}'s iterator for when it stops. A failing request throws from the loop.
+   */
   async *[Symbol.asyncIterator](): AsyncGenerator<Item, void, undefined> {
     yield* await this.#first;
   }

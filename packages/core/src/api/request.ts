@@ -25,21 +25,37 @@ import { errorText, readResponse, type AttemptResponse } from './response.js';
 
 export type HTTPMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
-/** Options every method accepts as its last argument. */
+/** Options every method accepts as its last argument; they apply to that call only. */
 export interface RequestOptions {
   /** Retries after the first attempt; default the client's (2). */
   maxRetries?: number;
   /** Per-attempt timeout in ms; default the client's (60 000). */
   timeout?: number;
+  /**
+   * Aborts the call: the request in flight, or the wait before a retry. The call then rejects with an
+   * {@link APIUserAbortError} carrying the signal's reason as `cause`.
+   */
   signal?: AbortSignal;
-  /** Extra headers for this request. */
+  /** Extra headers for this request; they win over the client's `defaultHeaders` and the ones it sets. */
   headers?: Record<string, string>;
 }
 
-/** Client authentication for the token and introspection endpoints (RFC 6749 §2.3.1). */
+/**
+ * Client authentication for the token and introspection endpoints, plus the usual {@link RequestOptions}.
+ *
+ * @see RFC 6749 §2.3.1
+ */
 export interface ClientAuthOptions extends RequestOptions {
+  /**
+   * The client's id. With `clientSecret`: HTTP Basic authentication. Alone: sent as `client_id` in the body
+   * (a public client identifying itself), unless the body already has one.
+   */
   clientId?: string;
-  /** With `clientId`, sent as HTTP Basic credentials (`client_secret_basic`). */
+  /**
+   * With `clientId`, sent as HTTP Basic credentials (`client_secret_basic`, each part form-urlencoded first);
+   * without `clientId` the call throws a {@link ValidationError}. Server side only: never ship a secret to
+   * a browser.
+   */
   clientSecret?: string;
 }
 

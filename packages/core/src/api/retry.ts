@@ -4,6 +4,10 @@
  */
 import { isRetryableStatus, wasNotProcessed } from '../shared/retry.js';
 
+/**
+ * Retries after the first attempt unless `maxRetries` says otherwise: 2 (3 attempts in all), as in Telnyx's
+ * SDKs.
+ */
 export const DEFAULT_MAX_RETRIES = 2;
 /** A server-requested wait longer than this is not waited out: the error goes back to the caller. */
 export const MAX_RETRY_AFTER_MS = 60_000;

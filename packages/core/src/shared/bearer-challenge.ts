@@ -8,9 +8,11 @@
 export interface BearerChallenge {
   /** `invalid_request`, `invalid_token`, `insufficient_scope` (RFC 6750 §3.1), or absent. */
   readonly error?: string;
+  /** The `error_description` parameter: human-readable text for developers, not for end users. */
   readonly errorDescription?: string;
   /** The scopes the resource needs, when the server names them (`scope="a b"`). */
   readonly scope?: readonly string[];
+  /** The protection space (`realm="Telnyx API"` on Telnyx's answers), when the server names one. */
   readonly realm?: string;
 }
 

@@ -4,6 +4,8 @@
  * retrying and after how long, request deadlines, Bearer challenges, loopback hosts. The sign-in runtime,
  * the API client (`@telnyx-oauth/core/api`) and the token handler (`@telnyx-oauth/token-handler`) import
  * them from here.
+ *
+ * @packageDocumentation
  */
 export {
   backoffDelay,

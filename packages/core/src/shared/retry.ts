@@ -58,7 +58,9 @@ export function retryAfterMs(
 
 /** A backoff curve: the first delay, and the ceiling it doubles up to. */
 export interface BackoffCurve {
+  /** The delay before the first retry, in ms (before jitter). */
   readonly initialMs: number;
+  /** The ceiling the doubling stops at, in ms (before jitter). */
   readonly maxMs: number;
 }
 

@@ -1,4 +1,5 @@
-import { createStore, del, get, keys, set, type UseStore } from 'idb-keyval';
+import { createStore, del, get, keys, promisifyRequest, set, type UseStore } from 'idb-keyval';
+import { IDB_DATABASE, IDB_STORE } from '../names.js';
 import type { StorageAdapter } from '../types.js';
 
 export interface IdbStorageOptions {
@@ -24,8 +25,8 @@ export function createIdbStorage(options: IdbStorageOptions = {}): StorageAdapte
  * failure is left for the first real operation to report, exactly as with a lazy open.
  */
 export function idbStorage(options: IdbStorageOptions, openNow: boolean): StorageAdapter {
-  const dbName = options.dbName ?? 'telnyx-oauth';
-  const storeName = options.storeName ?? 'keyval';
+  const dbName = options.dbName ?? IDB_DATABASE;
+  const storeName = options.storeName ?? IDB_STORE;
   let store: UseStore | undefined;
   const useStore = (): UseStore => (store ??= createStore(dbName, storeName));
   if (openNow) {
@@ -43,5 +44,26 @@ export function idbStorage(options: IdbStorageOptions, openNow: boolean): Storag
       const all = await keys(useStore());
       return all.filter((key): key is string => typeof key === 'string' && key.startsWith(prefix));
     },
+    // One readwrite transaction: IndexedDB lets no other transaction on this store (in any tab) in between.
+    // Like idb-keyval's update, but `undefined` deletes the key instead of storing undefined.
+    update: (key, updater) =>
+      useStore()(
+        'readwrite',
+        (store) =>
+          new Promise<void>((resolve, reject) => {
+            const read = store.get(key);
+            read.onsuccess = () => {
+              try {
+                const next = updater(read.result);
+                if (next === undefined) store.delete(key);
+                else store.put(next, key);
+                resolve(promisifyRequest(store.transaction));
+              } catch (error) {
+                reject(error);
+              }
+            };
+            read.onerror = () => reject(read.error);
+          }),
+      ),
   };
 }

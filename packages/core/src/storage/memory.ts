@@ -3,22 +3,20 @@ import type { StorageAdapter } from '../types.js';
 /**
  * In-memory storage: the session lives as long as the page (or the test). Values are structured-cloned on the
  * way in and out so callers can never mutate what is stored, exactly like IndexedDB. Pass one instance to two
- * clients to model two tabs sharing a store.
+ * clients to model two tabs sharing a store. `update` runs synchronously, so it is atomic.
  */
 export function createMemoryStorage(): StorageAdapter {
   const values = new Map<string, unknown>();
+  const clone = <T>(value: unknown): T => structuredClone(value) as T;
+  const put = (key: string, value: unknown): void => {
+    if (value === undefined) values.delete(key);
+    else values.set(key, clone(value));
+  };
   return {
-    async get<T>(key: string): Promise<T | undefined> {
-      return values.has(key) ? (structuredClone(values.get(key)) as T) : undefined;
-    },
-    async set(key: string, value: unknown): Promise<void> {
-      values.set(key, structuredClone(value));
-    },
-    async del(key: string): Promise<void> {
-      values.delete(key);
-    },
-    async keys(prefix: string): Promise<string[]> {
-      return [...values.keys()].filter((key) => key.startsWith(prefix));
-    },
+    get: async <T>(key: string) => clone<T | undefined>(values.get(key)),
+    set: async (key, value) => put(key, value),
+    del: async (key) => put(key, undefined),
+    keys: async (prefix) => [...values.keys()].filter((key) => key.startsWith(prefix)),
+    update: async (key, updater) => put(key, updater(clone(values.get(key)))),
   };
 }

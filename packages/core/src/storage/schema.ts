@@ -28,6 +28,8 @@ export interface TransactionRecord {
   readonly appState: unknown;
   readonly scope: readonly string[];
   readonly createdAt: number;
+  /** Set when a client took this transaction to exchange its code; deleted when that exchange is over. */
+  readonly claimedAt?: number;
 }
 
 export interface DiscoveryRecord {
@@ -36,17 +38,6 @@ export interface DiscoveryRecord {
   readonly issuer: string;
   readonly fetchedAt: number;
   readonly metadata: Record<string, unknown>;
-}
-
-/** Storage keys, namespaced by issuer and client so two apps (or two environments) never read each other's data. */
-export function storageKeys(issuer: string, clientId: string) {
-  const base = `telnyx-oauth:${issuer}:${clientId}`;
-  return {
-    session: `${base}:session`,
-    transactionPrefix: `${base}:tx:`,
-    transaction: (state: string) => `${base}:tx:${state}`,
-    discovery: `telnyx-oauth:${issuer}:discovery`,
-  };
 }
 
 type Owner = { issuer: string; clientId: string };
@@ -105,7 +96,13 @@ export function readTransactionRecord(raw: unknown, owner: Owner): TransactionRe
   if (!isNonEmptyString(state) || !isNonEmptyString(codeVerifier) || !isNonEmptyString(redirectUri)) {
     throw corrupt('transaction', 'missing state, verifier or redirect URI');
   }
-  if (!isString(returnTo) || !isStringArray(scope) || !isTime(createdAt)) {
+  const { claimedAt } = record;
+  if (
+    !isString(returnTo) ||
+    !isStringArray(scope) ||
+    !isTime(createdAt) ||
+    (claimedAt !== undefined && !isTime(claimedAt))
+  ) {
     throw corrupt('transaction', 'malformed fields');
   }
   return {
@@ -120,6 +117,7 @@ export function readTransactionRecord(raw: unknown, owner: Owner): TransactionRe
     appState: record.appState,
     scope,
     createdAt,
+    ...(claimedAt === undefined ? {} : { claimedAt: claimedAt as number }),
   };
 }
 

@@ -9,7 +9,7 @@ import { createDevServer } from '@telnyx-oauth/dev-server';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TelnyxAuthError } from '../../src/errors.js';
-import { storageKeys } from '../../src/storage/schema.js';
+import { storageKeys } from '../../src/names.js';
 import { createHarness, REDIRECT_URI, signIn } from '../../src/test-utils/harness.js';
 
 const RUNS = Number(process.env.CALLBACK_RUNS ?? 10_000);

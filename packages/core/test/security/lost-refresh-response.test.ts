@@ -14,7 +14,7 @@
 import { createDevServer } from '@telnyx-oauth/dev-server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TelnyxAuthError } from '../../src/errors.js';
-import { storageKeys } from '../../src/storage/schema.js';
+import { storageKeys } from '../../src/names.js';
 import { createHarness, signIn } from '../../src/test-utils/harness.js';
 import type { AuthEvent } from '../../src/types.js';
 

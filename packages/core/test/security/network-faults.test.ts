@@ -13,7 +13,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { APIError } from '../../src/api/errors.js';
 import { createTelnyxOAuthAPI } from '../../src/api/index.js';
 import { TelnyxAuthError } from '../../src/errors.js';
-import { storageKeys } from '../../src/storage/schema.js';
+import { storageKeys } from '../../src/names.js';
 import { createHarness, signIn } from '../../src/test-utils/harness.js';
 import type { AuthEvent } from '../../src/types.js';
 

@@ -10,7 +10,7 @@ import { createDevServer } from '@telnyx-oauth/dev-server';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sanitizeReturnTo } from '../../src/return-to.js';
-import { storageKeys } from '../../src/storage/schema.js';
+import { storageKeys } from '../../src/names.js';
 import { APP_ORIGIN, createHarness } from '../../src/test-utils/harness.js';
 
 const OTHER_ORIGINS = ['https://evil.example', 'http://127.0.0.1:9999', 'https://app.example:8443'];
@@ -179,6 +179,71 @@ describe('sanitizeReturnTo (property)', () => {
         expect(sanitizeReturnTo(value, APP_ORIGIN)).toBe(`${url.pathname}${url.search}${url.hash}`);
       }),
       { numRuns: 2_000 },
+    );
+  });
+});
+
+/** Dot segments (plain and percent-encoded) that the URL parser removes, next to encoded slashes and backslashes. */
+const dotSegmentReturnTo = fc
+  .array(
+    fc.constantFrom(
+      '/',
+      '.',
+      '..',
+      '%2e',
+      '%2E',
+      '%2e%2e',
+      '.%2e',
+      '%2f',
+      '%2F',
+      '%5c',
+      '%5C',
+      '%252f',
+      'evil.example',
+      'a',
+      '?',
+      '#',
+    ),
+    { minLength: 1, maxLength: 10 },
+  )
+  .map((parts) => `/${parts.join('')}`);
+
+/** What an attacker wants the browser to end up at: `//host` or `/\host`, after any amount of decoding. */
+function decodesToAnotherHost(path: string): boolean {
+  let current = path;
+  for (let round = 0; round < 6; round += 1) {
+    if (/^[/\\][/\\]/.test(current)) return true;
+    try {
+      const decoded = decodeURIComponent(current);
+      if (decoded === current) return false;
+      current = decoded;
+    } catch {
+      return false;
+    }
+  }
+  return /^[/\\][/\\]/.test(current);
+}
+
+describe('sanitizeReturnTo is a fixed point (property)', () => {
+  const inputs = fc.oneof(dotSegmentReturnTo, leavingReturnTo, lookalikeReturnTo, anyString);
+
+  it('s(s(x)) === s(x) for every x', () => {
+    fc.assert(
+      fc.property(inputs, (value) => {
+        const once = sanitizeReturnTo(value, APP_ORIGIN);
+        expect(sanitizeReturnTo(once, APP_ORIGIN)).toBe(once);
+      }),
+      { numRuns: 10_000 },
+    );
+  });
+
+  it('never returns anything that decodes to //host or /\\host', () => {
+    fc.assert(
+      fc.property(inputs, (value) => {
+        const result = sanitizeReturnTo(value, APP_ORIGIN);
+        if (result !== null) expect(decodesToAnotherHost(result)).toBe(false);
+      }),
+      { numRuns: 10_000 },
     );
   });
 });

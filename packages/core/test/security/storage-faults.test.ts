@@ -12,7 +12,7 @@ import { createDevServer } from '@telnyx-oauth/dev-server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { TelnyxAuthError } from '../../src/errors.js';
 import { createIdbStorage } from '../../src/storage/idb.js';
-import { storageKeys } from '../../src/storage/schema.js';
+import { storageKeys } from '../../src/names.js';
 import { createHarness, signIn } from '../../src/test-utils/harness.js';
 import type { AuthEvent, StorageAdapter } from '../../src/types.js';
 
@@ -62,9 +62,27 @@ function failingIndexedDb(mode: 'throws' | 'error-event'): IDBFactory {
 }
 
 describe('private mode: no IndexedDB at all', () => {
-  it('falls back to memory storage by default; sign-in, rotation and logout all work', async () => {
+  it('refuses a login that could not survive its redirect with storage_unavailable, before navigating', async () => {
     vi.stubGlobal('indexedDB', undefined);
     const client = harness.client({ storage: undefined });
+    expect(await client.ready()).toMatchObject({ status: 'unauthenticated', error: null });
+    // In memory the PKCE verifier would be gone when the callback loads: every callback would end in
+    // unknown_state. Say so now, with what to do, instead of sending the user to Telnyx and back for nothing.
+    const refused = await client.loginWithRedirect().catch((error: unknown) => error);
+    expect(refused).toMatchObject({ code: 'storage_unavailable', recoverable: false });
+    expect((refused as Error).message).toMatch(/storage: 'memory'/);
+    await expect(client.buildAuthorizeUrl()).rejects.toMatchObject({ code: 'storage_unavailable' });
+    expect(client.window.assigned).toEqual([]);
+    expect(server.counters.get('authorize')).toBe(0);
+    expect(client.getSnapshot()).toMatchObject({
+      status: 'unauthenticated',
+      error: { code: 'storage_unavailable' },
+    });
+  });
+
+  it('keeps memory storage the app chose itself: sign-in, rotation and logout all work in the page', async () => {
+    vi.stubGlobal('indexedDB', undefined);
+    const client = harness.client({ storage: 'memory' });
     const events = recordEvents(client);
     expect(await client.ready()).toMatchObject({ status: 'unauthenticated', error: null });
     await signIn(client, server);
@@ -113,18 +131,20 @@ describe('IndexedDB lost mid-session (every operation fails, like Safari\'s "con
   });
 });
 
-/** Real (fake-indexeddb) storage whose writes fail with QuotaExceededError while `full` is set. */
+/** Real (fake-indexeddb) storage whose writes (set and update) fail with QuotaExceededError while `full` is set. */
 function quotaStorage() {
   const idb = createIdbStorage({ dbName: `quota-${Math.random()}` });
   const state = { full: false, writes: 0 };
+  const full = () => {
+    state.writes += 1;
+    return state.full;
+  };
+  const refused = () =>
+    Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
   const adapter: StorageAdapter = {
     ...idb,
-    set(key, value) {
-      state.writes += 1;
-      if (state.full)
-        return Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
-      return idb.set(key, value);
-    },
+    set: (key, value) => (full() ? refused() : idb.set(key, value)),
+    update: (key, updater) => (full() ? refused() : idb.update!(key, updater)),
   };
   return { adapter, state };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCliArgs } from './cli-args.js';
+import { USAGE, parseCliArgs } from './cli-args.js';
 
 describe('parseCliArgs', () => {
   it('defaults to 127.0.0.1:4010 and leaves every switch to the (standard) profile', () => {
@@ -78,6 +78,12 @@ describe('parseCliArgs', () => {
 
   it('asks for help', () => {
     expect(parseCliArgs(['--help'])).toEqual({ help: true });
+  });
+
+  it('names the published bin in its usage line, and the workspace script after it', () => {
+    const [first, second] = USAGE.split('\n');
+    expect(first).toBe('Usage: telnyx-oauth-dev-server [options]');
+    expect(second).toContain('pnpm dev-server');
   });
 
   it.each([

@@ -2,8 +2,9 @@ import { parseArgs } from 'node:util';
 import type { StartOptions } from '../start.js';
 import { PROFILES, type DevServerProfile } from './config.js';
 
-/** The `--help` text. */
-export const USAGE = `Usage: pnpm dev-server [options]
+/** The `--help` text. It names the published bin; in this repository `pnpm dev-server` runs the same CLI. */
+export const USAGE = `Usage: telnyx-oauth-dev-server [options]
+       (in the telnyx-oauth repository: pnpm dev-server [options])
 
   --port <n>               port on 127.0.0.1 (default 4010; 0 picks a free port)
   --host <host>            interface to listen on (default 127.0.0.1)

@@ -76,7 +76,12 @@ export interface DevServerOptions {
   /** Added to every request except the admin API (default 0). */
   latencyMs?: number;
   /** Per client; default 5 per 60 s, what Telnyx is reported to do. */
-  introspectionRateLimit?: { limit: number; windowSeconds: number };
+  introspectionRateLimit?: {
+    /** Calls allowed per client within the window; one more answers 429. */
+    limit: number;
+    /** The window's length, in seconds. */
+    windowSeconds: number;
+  };
   /** Added to the seeded public client's redirect_uris. */
   extraRedirectUris?: string[];
   /** Access token signing algorithm (default ES256; RS256 for RSA keys). Fixed at creation. */

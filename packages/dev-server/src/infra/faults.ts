@@ -2,9 +2,16 @@ import { ENDPOINT_NAMES, type EndpointName } from './endpoints.js';
 
 /** A fault to inject into the next `count` calls of an endpoint ('*' = any named endpoint). */
 export interface Fault {
+  /** The endpoint whose next calls fail, or `'*'` for whichever named endpoint is called next. */
   endpoint: EndpointName | '*';
   /** The next N calls fail; default 1. */
   count?: number;
+  /**
+   * The status to answer instead of processing the call (200..599), in the endpoint's own error shape: an
+   * RFC 6749 `{error, error_description}` body for the protocol endpoints, Telnyx's `{errors: [...]}`
+   * envelope for the others, an HTML page for authorize; `{}` for a status below 400. A 429 also carries
+   * `RateLimit-Remaining: 0`.
+   */
   status?: number;
   /** Seconds; sets Retry-After (meant for 429 and 503). */
   retryAfter?: number;
@@ -24,6 +31,10 @@ export interface Fault {
   latencyMs?: number;
   /** Replace the body (malformed JSON, wrong content type, huge body); status defaults to 200. */
   body?: string;
+  /**
+   * The `Content-Type` of the faulted answer: of `body` (default `application/json; charset=utf-8`), or,
+   * without `body`, of an empty answer.
+   */
   contentType?: string;
 }
 

@@ -9,9 +9,13 @@ import {
 
 /** Fixed seed: documented in the README; tests and the demo rely on these exact values. */
 export const SEED_USER = {
+  /** The user id: `user_id` of every seeded client and grant. */
   id: 'usr_dev',
+  /** Shown on the consent page. */
   email: 'dev@example.com',
+  /** The user's API key (bearer) for the management API and the consent endpoints. */
   apiKey: 'KEYdevserver_0123456789abcdef',
+  /** The `org_id` of every seeded client. */
   orgId: 'org_dev',
 } as const;
 
@@ -48,9 +52,42 @@ const HOUR = 60 * 60 * 1000;
 
 /** The seeded credentials a test or the demo needs, as `server.seed` shows them. */
 export interface Seed {
-  user: { id: string; email: string; apiKey: string };
-  publicClient: { client_id: string; redirect_uris: string[]; allowed_scopes: string[] };
-  confidentialClient: { client_id: string; client_secret: string; redirect_uris: string[] };
+  /**
+   * The signed-in user every flow acts as (`usr_dev`, `dev@example.com`). `apiKey` is its bearer credential
+   * for the management API and the consent endpoints.
+   */
+  user: {
+    /** `usr_dev`: the `user_id` of every seeded client and grant. */
+    id: string;
+    /** `dev@example.com`, shown on the consent page. */
+    email: string;
+    /** The user's Telnyx-style API key: `Authorization: Bearer <apiKey>`. */
+    apiKey: string;
+  };
+  /**
+   * The demo app: public, PKCE required, `authorization_code` and `refresh_token`, every scope; redirect URIs
+   * on ports 5173 and 4173 of `localhost` and `127.0.0.1`, plus the `extraRedirectUris` option.
+   */
+  publicClient: {
+    /** `telnyx-oauth-demo`. */
+    client_id: string;
+    /** Its registered redirect URIs, compared exactly at authorize. */
+    redirect_uris: string[];
+    /** Every scope the server knows. */
+    allowed_scopes: string[];
+  };
+  /**
+   * A confidential client with a secret (`client_secret_basic` or `client_secret_post`) and all three grant
+   * types, for server-side flows and a token handler.
+   */
+  confidentialClient: {
+    /** `telnyx-oauth-confidential`. */
+    client_id: string;
+    /** `dev-confidential-secret`. */
+    client_secret: string;
+    /** `/oauth/callback` on port 3000 of `localhost` and `127.0.0.1`, plus the demo's callbacks. */
+    redirect_uris: string[];
+  };
 }
 
 /** The seed as `server.seed` shows it. */

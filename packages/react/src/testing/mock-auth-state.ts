@@ -12,14 +12,6 @@ export interface MockAuthState extends AuthSnapshot {
 
 export const DEFAULT_MOCK_ACCESS_TOKEN = 'mock-access-token';
 
-// Codes after which core keeps the session (status 'error', isAuthenticated true) and retrying can work.
-const RECOVERABLE: ReadonlySet<TelnyxAuthErrorCode> = new Set([
-  'refresh_failed',
-  'network_error',
-  'lock_timeout',
-  'storage_error',
-]);
-
 const signedOut = {
   isLoading: false,
   isAuthenticated: false,
@@ -77,9 +69,9 @@ export const mockAuthState = {
    * sign-in: status 'unauthenticated' with the error (what <RequireAuth> renders instead of redirecting).
    */
   error(code: TelnyxAuthErrorCode, message = `Mock ${code} error.`): MockAuthState {
-    const recoverable = RECOVERABLE.has(code);
-    const error = new TelnyxAuthError(code, message, { recoverable });
-    return recoverable
+    // Core decides which codes keep the session (status 'error', isAuthenticated true).
+    const error = new TelnyxAuthError(code, message);
+    return error.recoverable
       ? { ...mockAuthState.authenticated(), status: 'error', error }
       : { ...signedOut, status: 'unauthenticated', error };
   },

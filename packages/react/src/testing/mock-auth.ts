@@ -1,4 +1,5 @@
 import {
+  DEFAULT_ISSUER,
   TelnyxAuthError,
   type AuthEvent,
   type AuthSnapshot,
@@ -92,7 +93,7 @@ export function createMockTelnyxAuth(
     logout: [],
     fetch: [],
   };
-  const issuer = options.issuer ?? 'https://api.telnyx.com';
+  const issuer = options.issuer ?? DEFAULT_ISSUER;
   const clientId = options.clientId ?? 'mock-client-id';
 
   const emit = (event: AuthEvent): void => {

@@ -25,10 +25,25 @@ import {
   requireString,
 } from '../validate.js';
 
+/**
+ * `/v2/oauth_clients`: the OAuth applications the calling user owns: `api.oauthClients` of a
+ * {@link TelnyxOAuthAPI}. Needs a bearer token: an API key, or an access token with the account management
+ * scopes (`account_management.read` to read, `.write` to change). Errors come in Telnyx's
+ * `{"errors": [...]}` envelope, read into {@link APIError.errors}.
+ */
 export class OAuthClients {
   constructor(private readonly transport: Transport) {}
 
-  /** `POST /v2/oauth_clients` → 201. `data.client_secret` is shown in full only in this answer. */
+  /**
+   * `POST /v2/oauth_clients` → 201 `{ data: OAuthClient }`. For a confidential client, `data.client_secret`
+   * is shown in full only in this answer: store it now, it reads `null` afterwards.
+   *
+   * @throws {@link ValidationError} before sending when `name` is empty, `allowed_scopes` or
+   *   `allowed_grant_types` is missing or empty, `client_type` is not `public`/`confidential`, a redirect URI
+   *   is not absolute or has a fragment, or a logo/policy/terms URL is not http(s).
+   * @throws {@link UnprocessableEntityError} when the server refuses a value, e.g. a scope outside the ones
+   *   the account may grant (the field in {@link APIErrorDetail.source}).
+   */
   async create(body: OAuthClientCreateParams, options?: RequestOptions): Promise<OAuthClientResponse> {
     const params = requireObject('body', body);
     requireString('name', params.name);
@@ -46,7 +61,12 @@ export class OAuthClients {
     return res.body as OAuthClientResponse;
   }
 
-  /** `GET /v2/oauth_clients/{id}`. */
+  /**
+   * `GET /v2/oauth_clients/{id}` → `{ data: OAuthClient }` (with `client_secret: null`).
+   *
+   * @param id - The client's `client_id`.
+   * @throws {@link ValidationError} for an empty id; {@link NotFoundError} when the user owns no such client.
+   */
   async retrieve(id: string, options?: RequestOptions): Promise<OAuthClientResponse> {
     const res = await this.transport.request({
       method: 'GET',
@@ -57,7 +77,15 @@ export class OAuthClients {
     return res.body as OAuthClientResponse;
   }
 
-  /** `PUT /v2/oauth_clients/{id}` with the fields to change. */
+  /**
+   * `PUT /v2/oauth_clients/{id}` with the fields to change → `{ data: OAuthClient }`, the updated client.
+   * `client_type` is not among the fields it takes.
+   *
+   * @param id - The client's `client_id`.
+   * @throws {@link ValidationError} for an empty id or a malformed field (the rules of
+   *   {@link OAuthClients.create}); {@link NotFoundError} when the user owns no such client;
+   *   {@link UnprocessableEntityError} for a value the server refuses.
+   */
   async update(
     id: string,
     body: OAuthClientUpdateParams = {},
@@ -73,12 +101,25 @@ export class OAuthClients {
     return res.body as OAuthClientResponse;
   }
 
-  /** Every client, page by page: `for await (const client of api.oauthClients.list())`. */
+  /**
+   * `GET /v2/oauth_clients`, paginated and filtered: `await` it for the first page, or iterate every client
+   * of every page with `for await (const client of api.oauthClients.list())`.
+   *
+   * @param params - Page (`page[number]` from 1, `page[size]` 1..100, default 20) and filters.
+   * @returns A {@link PagePromise}: it rejects (or the loop throws) with a {@link ValidationError} for bad
+   *   page parameters or a filter value outside its enum, or the request's {@link APIError}.
+   */
   list(params?: OAuthClientListParams, options?: RequestOptions): PagePromise<OAuthClient> {
     return paginate<OAuthClient>(this.transport, '/v2/oauth_clients', params, options, validateFilters);
   }
 
-  /** `DELETE /v2/oauth_clients/{id}` → 204. */
+  /**
+   * `DELETE /v2/oauth_clients/{id}` → 204: deletes the client (its users can no longer sign in to it).
+   * Resolves to nothing.
+   *
+   * @param id - The client's `client_id`.
+   * @throws {@link ValidationError} for an empty id; {@link NotFoundError} when the user owns no such client.
+   */
   async delete(id: string, options?: RequestOptions): Promise<void> {
     await this.transport.request({ method: 'DELETE', path: clientPath(id), auth: 'bearer', options });
   }

@@ -32,13 +32,28 @@ import {
   requireString,
 } from '../validate.js';
 
+/**
+ * The OAuth protocol endpoints under `/v2/oauth`: `api.oauth` of a {@link TelnyxOAuthAPI}. Their errors are
+ * RFC 6749 bodies (`{error, error_description}`), read into {@link APIError.oauthError}; authorize answers
+ * its errors as HTML pages. A browser app signing users in wants `createTelnyxAuth` from
+ * `@telnyx-oauth/core`, which runs the whole flow; these methods are the raw endpoints.
+ */
 export class OAuth {
   constructor(private readonly transport: Transport) {}
 
   /**
-   * `GET /v2/oauth/authorize` without following the redirect: where the server sends the browser
-   * (consent page, or the client's redirect URI with `code` / `error`). Errors (400 invalid request,
-   * 404 unknown client, 422 unregistered redirect URI) throw as usual.
+   * `GET /v2/oauth/authorize` without following the redirect: where the server would send the browser
+   * (the consent page, or the client's redirect URI with `code` or `error`). No authentication. In a
+   * browser the redirect is opaque: `status` 0 and `location` null (see {@link AuthorizeRedirect}).
+   *
+   * @throws {@link ValidationError} before sending when `client_id` is empty, `redirect_uri` is not an
+   *   absolute URI without fragment, `response_type` is not `code`, `code_challenge_method` is not `S256` or
+   *   `scope` is not a space-separated list of scope tokens.
+   * @throws {@link BadRequestError} (invalid request), {@link NotFoundError} (unknown client) or
+   *   {@link UnprocessableEntityError} (redirect URI not registered for the client, compared exactly):
+   *   errors the server answers with an HTML page instead of redirecting, since the redirect URI cannot be
+   *   trusted.
+   * @see RFC 6749 §4.1.1, §4.1.2.1; RFC 7636 §4.3
    */
   async retrieveAuthorize(query: AuthorizeParams, options?: RequestOptions): Promise<AuthorizeRedirect> {
     const params = requireObject('query', query);
@@ -60,7 +75,14 @@ export class OAuth {
     return { status: res.status, location: res.location };
   }
 
-  /** `GET /v2/oauth/consent/{consent_token}`: what the consent page shows. Needs the user's token. */
+  /**
+   * `GET /v2/oauth/consent/{consent_token}` → `{ data: ConsentDetails }`: what the consent page shows (the
+   * application, whether Telnyx verified it, the scopes it asks for). For Telnyx's own consent page: needs
+   * the signed-in user's bearer token; `consent_token` comes from the authorize redirect.
+   *
+   * @throws {@link ValidationError} for an empty consent token; {@link UnprocessableEntityError} for an
+   *   invalid or expired one.
+   */
   async retrieve(consentToken: string, options?: RequestOptions): Promise<ConsentResponse> {
     const token = requireId('consent_token', consentToken);
     const res = await this.transport.request({
@@ -72,7 +94,15 @@ export class OAuth {
     return res.body as ConsentResponse;
   }
 
-  /** `POST /v2/oauth/grants`: the user's decision on the consent page. */
+  /**
+   * `POST /v2/oauth/grants`: the user's decision on the consent page → `{ redirect_uri }`, where to send
+   * the browser next: the client's redirect URI with `code` and `state` when allowed, `error=access_denied`
+   * when not. Needs the signed-in user's bearer token.
+   *
+   * @throws {@link ValidationError} when `allowed` is not a boolean or `consent_token` is empty;
+   *   {@link UnprocessableEntityError} for an invalid or expired consent token.
+   * @see RFC 6749 §4.1.2, §4.1.2.1
+   */
   async grants(body: GrantDecisionParams, options?: RequestOptions): Promise<GrantDecisionResponse> {
     const params = requireObject('body', body);
     requireBoolean('allowed', params.allowed);
@@ -88,8 +118,16 @@ export class OAuth {
   }
 
   /**
-   * `POST /v2/oauth/introspect` (RFC 7662). Confidential clients pass `{ clientId, clientSecret }`
-   * (HTTP Basic); without them the client's bearer credentials are sent.
+   * `POST /v2/oauth/introspect`, form-encoded: whether a token is active, and for whom, until when and with
+   * which scopes. An inactive, expired, revoked or unknown token answers `{ active: false }` and nothing
+   * else (not an error). Confidential clients pass `{ clientId, clientSecret }` (HTTP Basic); `clientId`
+   * alone sends it in the body; with neither, the client's bearer credentials are sent instead (a
+   * `clientSecret` without `clientId` is refused). Telnyx is reported to allow 5 calls per 60 s per client.
+   *
+   * @throws {@link ValidationError} for an empty `token`, or a `clientSecret` without `clientId`;
+   *   {@link AuthenticationError} (`invalid_client`)
+   *   when client authentication fails; {@link RateLimitError} past the rate limit.
+   * @see RFC 7662 §2
    */
   async introspect(body: IntrospectParams, options?: ClientAuthOptions): Promise<IntrospectResponse> {
     const params = requireObject('body', body);
@@ -99,13 +137,18 @@ export class OAuth {
       path: '/v2/oauth/introspect',
       body: params,
       bodyType: 'form',
-      auth: options?.clientId !== undefined ? 'client' : 'bearer',
+      auth: options?.clientId !== undefined || options?.clientSecret !== undefined ? 'client' : 'bearer',
       options,
     });
     return res.body as IntrospectResponse;
   }
 
-  /** `GET /v2/oauth/jwks`: keys that sign Telnyx access tokens. */
+  /**
+   * `GET /v2/oauth/jwks`: the public keys that verify Telnyx's signed tokens, by `kid`. No authentication.
+   *
+   * @throws {@link APIError} (a subclass per status) when the server answers an error.
+   * @see RFC 7517 §5; RFC 9068 §4 (validating JWT access tokens)
+   */
   async retrieveJwks(options?: RequestOptions): Promise<JWKSResponse> {
     const res = await this.transport.request({
       method: 'GET',
@@ -116,7 +159,18 @@ export class OAuth {
     return res.body as JWKSResponse;
   }
 
-  /** `POST /v2/oauth/register` (RFC 7591 dynamic client registration, no auth). */
+  /**
+   * `POST /v2/oauth/register`: dynamic client registration, no authentication → 201 with the new
+   * `client_id` (and a `client_secret` for confidential clients). Defaults: `grant_types`
+   * `["authorization_code"]`, `response_types` `["code"]`, `token_endpoint_auth_method` `client_secret_basic`
+   * (pass `none` for a public client).
+   *
+   * @throws {@link ValidationError} before sending for a malformed field (an unknown grant type or auth
+   *   method, a redirect URI that is not absolute or has a fragment, a logo/policy/terms URL that is not
+   *   http(s)); {@link BadRequestError} when the server refuses the metadata (RFC 7591
+   *   `invalid_client_metadata` or `invalid_redirect_uri`; `invalid_fields` in {@link APIErrorDetail.meta}).
+   * @see RFC 7591 §3.1, §3.2
+   */
   async register(metadata: RegisterParams = {}, options?: RequestOptions): Promise<RegisterResponse> {
     const params = requireObject('metadata', metadata);
     optionalString('client_name', params.client_name);
@@ -143,11 +197,25 @@ export class OAuth {
   }
 
   /**
-   * `POST /v2/oauth/token`, form-encoded (RFC 6749 §4.1.3, §4.4.2, §6). Public clients put `client_id` in
-   * the body; confidential clients pass `{ clientId, clientSecret }` for HTTP Basic (RFC 6749 §2.3.1).
-   * The answer is not wrapped in `data`. Code exchanges and refreshes are retried only when the server
-   * answered 408, 429 or 503 (it did not process them): repeating a single-use code or rotated refresh
-   * token after a dropped connection would trip reuse detection and revoke the grant's tokens.
+   * `POST /v2/oauth/token`, form-encoded: exchanges an authorization code (with its PKCE verifier), redeems
+   * a refresh token, or gets a client-credentials token. Public clients put `client_id` in the body (or pass
+   * the `clientId` option); confidential clients pass `{ clientId, clientSecret }` for HTTP Basic. The answer
+   * is not wrapped in `data`. Keep the old refresh token when the answer carries none (whether Telnyx rotates
+   * refresh tokens is not documented).
+   *
+   * Code exchanges and refreshes are retried only when the server answered 408, 429 or 503 (it did not
+   * process them), never after a dropped connection or a timeout: sending a single-use code or a rotated
+   * refresh token twice trips reuse detection, which revokes the grant's tokens.
+   *
+   * @throws {@link ValidationError} before sending when `grant_type` is unknown, `code` or `refresh_token` is
+   *   missing for its grant, there is neither a `client_id` nor a `clientId` option, or `clientSecret` comes
+   *   without `clientId`.
+   * @throws {@link BadRequestError} with {@link APIError.oauthError} `invalid_grant` (code expired, used,
+   *   issued to another client or for another redirect URI; verifier wrong; refresh token revoked or
+   *   rotated), `invalid_request`, `invalid_scope` or `unsupported_grant_type`; {@link AuthenticationError}
+   *   with `invalid_client` when client authentication fails.
+   * @see RFC 6749 §4.1.3, §4.4.2, §6 (requests), §5.1, §5.2 (answers), §2.3.1 (client authentication);
+   *   RFC 7636 §4.5; RFC 9700 §4.14.2 (refresh token reuse)
    */
   async token(body: TokenParams, options?: ClientAuthOptions): Promise<TokenResponse> {
     const params = requireObject('body', body);
