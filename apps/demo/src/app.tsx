@@ -5,12 +5,14 @@ import { Link, matchPath, useLocation } from './lib/router.js';
 import { CallbackPage } from './routes/callback.js';
 import { ConnectedAppsPage } from './routes/connected-apps.js';
 import { HomePage } from './routes/home.js';
+import { LibraryUIPage } from './routes/library-ui.js';
 import { EditClientPage, NewClientPage } from './routes/oauth-client-edit.js';
 import { OAuthClientsPage } from './routes/oauth-clients.js';
 
 function Screen({ pathname }: { pathname: string }) {
   if (pathname === '/') return <HomePage />;
   if (pathname === '/callback') return <CallbackPage />;
+  if (pathname === '/library-ui') return <LibraryUIPage />;
   if (pathname === '/connected-apps') {
     return (
       <Protected>

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { ErrorAlert, Spinner } from './feedback.js';
 
 interface ConfirmActionProps {
@@ -16,7 +16,11 @@ interface ConfirmActionProps {
   onConfirm: () => Promise<void>;
 }
 
-/** A destructive row action that asks once more before it acts, and shows its own progress and error. */
+/**
+ * A destructive row action that asks once more before it acts, and shows its own progress and error.
+ * Focus follows the buttons that replace each other (to "confirm" when asked, back to the first button on
+ * Cancel, Escape or an error), so a keyboard user is never dropped at the top of the page.
+ */
 export function ConfirmAction({
   label,
   ariaLabel,
@@ -27,6 +31,25 @@ export function ConfirmAction({
 }: ConfirmActionProps) {
   const [step, setStep] = useState<'idle' | 'confirm' | 'pending'>('idle');
   const [error, setError] = useState<unknown>(null);
+  const first = useRef<HTMLButtonElement>(null);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const focusNext = useRef<'first' | 'confirm' | null>(null);
+
+  useEffect(() => {
+    if (focusNext.current === 'confirm' && step === 'confirm') confirmButton.current?.focus();
+    if (focusNext.current === 'first' && step === 'idle') first.current?.focus();
+    focusNext.current = null;
+  }, [step]);
+
+  function ask() {
+    focusNext.current = 'confirm';
+    setStep('confirm');
+  }
+
+  function cancel() {
+    focusNext.current = 'first';
+    setStep('idle');
+  }
 
   async function confirm() {
     setStep('pending');
@@ -35,6 +58,7 @@ export function ConfirmAction({
       await onConfirm();
     } catch (caught) {
       setError(caught);
+      focusNext.current = 'first';
       setStep('idle');
     }
   }
@@ -47,17 +71,25 @@ export function ConfirmAction({
           <button
             type="button"
             className="button button--small button--danger"
-            onClick={() => setStep('confirm')}
+            onClick={ask}
             aria-label={ariaLabel}
+            ref={first}
           >
             {label}
           </button>
         </>
       ) : (
-        <span role="group" aria-label={groupLabel}>
+        <span
+          role="group"
+          aria-label={groupLabel}
+          onKeyDown={(event) => {
+            if (event.key === 'Escape' && step === 'confirm') cancel();
+          }}
+        >
           <button
             type="button"
             className="button button--small button--danger"
+            ref={confirmButton}
             onClick={confirm}
             disabled={step === 'pending'}
           >
@@ -67,7 +99,7 @@ export function ConfirmAction({
           <button
             type="button"
             className="button button--small"
-            onClick={() => setStep('idle')}
+            onClick={cancel}
             disabled={step === 'pending'}
           >
             Cancel

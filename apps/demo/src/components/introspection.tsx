@@ -1,18 +1,21 @@
 /**
  * What the authorization server says about the current access token (RFC 7662 introspection). The demo is
  * a public client, so it authenticates with its client_id alone. Introspection is rate limited (Telnyx:
- * 5 per minute per client), so it runs once when the page opens and then only on request.
+ * 5 per minute per client), so it runs once when the page opens and then only on request. Introspection is
+ * optional (RFC 7662): the server's metadata says whether and where it is offered.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useAuth, useTelnyxAPI } from '@telnyx-oauth/react';
 import type { IntrospectResponse } from '@telnyx-oauth/core/api';
 import { config } from '../auth.js';
 import { formatEpochSeconds, formatTime, splitScopes } from '../lib/format.js';
+import { introspectionClient, serverMetadata } from '../lib/server-features.js';
 import { ErrorAlert, SkeletonRows, Spinner } from './feedback.js';
 
 type State =
   | { kind: 'loading' }
   | { kind: 'loaded'; result: IntrospectResponse; at: number }
+  | { kind: 'unsupported' }
   | { kind: 'failed'; error: unknown };
 
 export function IntrospectionCard() {
@@ -25,8 +28,16 @@ export function IntrospectionCard() {
   const introspect = useCallback(async () => {
     setPending(true);
     try {
+      const endpoint = (await serverMetadata(api)).introspection_endpoint;
+      if (typeof endpoint !== 'string' || endpoint === '') {
+        setState({ kind: 'unsupported' });
+        return;
+      }
       const token = await getAccessToken();
-      const result = await api.oauth.introspect({ token }, { clientId: config.clientId, maxRetries: 0 });
+      const result = await introspectionClient(api, endpoint).oauth.introspect(
+        { token },
+        { clientId: config.clientId, maxRetries: 0 },
+      );
       setState({ kind: 'loaded', result, at: Date.now() });
     } catch (error) {
       setState({ kind: 'failed', error });
@@ -61,15 +72,25 @@ export function IntrospectionCard() {
         <SkeletonRows rows={4} label="Asking the authorization server about the token…" />
       ) : state.kind === 'failed' ? (
         <ErrorAlert error={state.error} />
+      ) : state.kind === 'unsupported' ? (
+        <div className="alert alert--info" role="status" data-testid="introspection-unsupported">
+          <p className="alert__title">This server does not offer token introspection.</p>
+          <p>
+            Its metadata lists no <code>introspection_endpoint</code> (RFC 8414), so there is nothing to ask
+            about the token. Signing in and renewing do not need it.
+          </p>
+        </div>
       ) : (
         <IntrospectionFacts result={state.result} at={state.at} />
       )}
-      <div className="card__footer">
-        <button type="button" className="button" onClick={() => void introspect()} disabled={pending}>
-          {pending ? <Spinner /> : null}
-          Introspect again
-        </button>
-      </div>
+      {state.kind === 'unsupported' ? null : (
+        <div className="card__footer">
+          <button type="button" className="button" onClick={() => void introspect()} disabled={pending}>
+            {pending ? <Spinner /> : null}
+            Introspect again
+          </button>
+        </div>
+      )}
     </section>
   );
 }

@@ -4,7 +4,8 @@ import { useTelnyxAPI } from '@telnyx-oauth/react';
 import type { OAuthGrant } from '@telnyx-oauth/core/api';
 import { config } from '../auth.js';
 import { ConfirmAction } from '../components/confirm-action.js';
-import { EmptyState, ErrorAlert, Notice, SkeletonRows } from '../components/feedback.js';
+import { EmptyState, Notice, SkeletonRows } from '../components/feedback.js';
+import { ManagementAPIError } from '../components/no-management-api.js';
 import { Pagination } from '../components/pagination.js';
 import { formatDateTime, plural } from '../lib/format.js';
 import { navigate, useLocation } from '../lib/router.js';
@@ -49,7 +50,14 @@ export function ConnectedAppsPage() {
             <span className="badge">{plural(grants.data.meta.total_results, 'app')}</span>
           ) : null}
         </div>
-        {grants.status === 'failed' ? <ErrorAlert error={grants.error} onRetry={grants.reload} /> : null}
+        {grants.status === 'failed' ? (
+          <ManagementAPIError
+            error={grants.error}
+            path="/v2/oauth_grants"
+            collection
+            onRetry={grants.reload}
+          />
+        ) : null}
         {grants.data === undefined ? (
           grants.status === 'loading' ? (
             <SkeletonRows rows={5} label="Loading your connected apps…" />

@@ -8,7 +8,8 @@ import {
   type ClientFormValues,
   type FieldErrors,
 } from '../components/client-form.js';
-import { ErrorAlert, Notice, SkeletonRows } from '../components/feedback.js';
+import { Notice, SkeletonRows } from '../components/feedback.js';
+import { ManagementAPIError } from '../components/no-management-api.js';
 import { setFlash, useFlash } from '../lib/flash.js';
 import { formatDateTime } from '../lib/format.js';
 import { Link, navigate } from '../lib/router.js';
@@ -116,7 +117,7 @@ export function NewClientPage() {
         Register an application that signs users in with Telnyx.
       </ClientPageHeader>
       <section className="card">
-        {error ? <ErrorAlert error={error} /> : null}
+        {error ? <ManagementAPIError error={error} path="/v2/oauth_clients" collection /> : null}
         <ClientForm
           mode="create"
           initial={initialValues()}
@@ -167,11 +168,16 @@ export function EditClientPage({ clientId }: { clientId: string }) {
         </Notice>
       ) : null}
       {client.status === 'failed' ? (
-        <ErrorAlert error={client.error} onRetry={client.reload}>
+        <ManagementAPIError
+          error={client.error}
+          path={`/v2/oauth_clients/${clientId}`}
+          collection={false}
+          onRetry={client.reload}
+        >
           <Link to="/clients" className="button button--small">
             Back to the list
           </Link>
-        </ErrorAlert>
+        </ManagementAPIError>
       ) : null}
       {record === undefined ? (
         client.status === 'loading' ? (
@@ -198,7 +204,9 @@ export function EditClientPage({ clientId }: { clientId: string }) {
           </section>
           <section className="card" aria-labelledby="client-edit">
             <h2 id="client-edit">Settings</h2>
-            {error ? <ErrorAlert error={error} /> : null}
+            {error ? (
+              <ManagementAPIError error={error} path={`/v2/oauth_clients/${clientId}`} collection={false} />
+            ) : null}
             <ClientForm
               key={record.updated_at}
               mode="edit"

@@ -3,7 +3,8 @@ import { useCallback, useState, type FormEvent } from 'react';
 import { useTelnyxAPI } from '@telnyx-oauth/react';
 import type { OAuthClient, OAuthClientListParams } from '@telnyx-oauth/core/api';
 import { ConfirmAction } from '../components/confirm-action.js';
-import { EmptyState, ErrorAlert, Notice, SkeletonRows } from '../components/feedback.js';
+import { EmptyState, Notice, SkeletonRows } from '../components/feedback.js';
+import { ManagementAPIError } from '../components/no-management-api.js';
 import { Pagination } from '../components/pagination.js';
 import { formatDateTime } from '../lib/format.js';
 import { Link, navigate, useLocation } from '../lib/router.js';
@@ -85,7 +86,14 @@ export function OAuthClientsPage() {
             </Link>
           ) : null}
         </form>
-        {clients.status === 'failed' ? <ErrorAlert error={clients.error} onRetry={clients.reload} /> : null}
+        {clients.status === 'failed' ? (
+          <ManagementAPIError
+            error={clients.error}
+            path="/v2/oauth_clients"
+            collection
+            onRetry={clients.reload}
+          />
+        ) : null}
         {clients.data === undefined ? (
           clients.status === 'loading' ? (
             <SkeletonRows rows={8} label="Loading your OAuth clients…" />
