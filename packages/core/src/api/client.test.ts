@@ -24,6 +24,19 @@ describe('base URL', () => {
     ]);
   });
 
+  it('reads the discovery documents of an issuer with a path where RFC 8414 §3.1 and RFC 9728 §3.1 put them', async () => {
+    const { fetch, requests } = scriptedFetch(json(200, {}), json(200, {}), json(200, { keys: [] }));
+    const api = new TelnyxOAuthAPI({ fetch, baseURL: 'https://idp.example/realms/x/' });
+    await api.wellKnown.retrieveAuthorizationServerMetadata();
+    await api.wellKnown.retrieveProtectedResourceMetadata();
+    await api.oauth.retrieveJwks();
+    expect(requests.map((r) => r.url.toString())).toEqual([
+      'https://idp.example/.well-known/oauth-authorization-server/realms/x',
+      'https://idp.example/.well-known/oauth-protected-resource/realms/x',
+      'https://idp.example/realms/x/v2/oauth/jwks',
+    ]);
+  });
+
   it('accepts a trailing slash or /v2 (the base URL of Telnyx’s other SDKs)', () => {
     expect(new TelnyxOAuthAPI({ baseURL: 'https://api.telnyx.com/v2/' }).baseURL).toBe(
       'https://api.telnyx.com',

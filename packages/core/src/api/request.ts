@@ -187,7 +187,13 @@ export class Transport {
   }
 
   private buildURL(path: string, query: Record<string, unknown> | undefined): string {
-    const url = new URL(this.config.baseURL + path);
+    const base = new URL(this.config.baseURL);
+    // RFC 8414 §3.1, RFC 9728 §3.1: a well-known URI goes between the host and the issuer's own path
+    // (`https://host/.well-known/oauth-authorization-server/tenant`), not after it.
+    const href = path.startsWith('/.well-known/')
+      ? `${base.origin}${path}${base.pathname.replace(/\/$/, '')}`
+      : this.config.baseURL + path;
+    const url = new URL(href);
     for (const [key, value] of Object.entries(query ?? {})) {
       if (value !== undefined && value !== null) url.searchParams.set(key, String(value));
     }
