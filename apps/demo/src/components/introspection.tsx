@@ -9,7 +9,7 @@ import { useAuth, useTelnyxAPI } from '@telnyx-oauth/react';
 import type { IntrospectResponse } from '@telnyx-oauth/core/api';
 import { config } from '../auth.js';
 import { formatEpochSeconds, formatTime, splitScopes } from '../lib/format.js';
-import { introspectionClient, serverMetadata } from '../lib/server-features.js';
+import { serverMetadata } from '../lib/server-features.js';
 import { ErrorAlert, SkeletonRows, Spinner } from './feedback.js';
 
 type State =
@@ -34,9 +34,9 @@ export function IntrospectionCard() {
         return;
       }
       const token = await getAccessToken();
-      const result = await introspectionClient(api, endpoint).oauth.introspect(
+      const result = await api.oauth.introspect(
         { token },
-        { clientId: config.clientId, maxRetries: 0 },
+        { clientId: config.clientId, maxRetries: 0, endpoint },
       );
       setState({ kind: 'loaded', result, at: Date.now() });
     } catch (error) {

@@ -61,12 +61,6 @@ export function serverMetadata(api: TelnyxOAuthAPI): Promise<AuthorizationServer
   return metadata;
 }
 
-/** The API client posts introspection to Telnyx's path; a server may advertise another: send it there. */
-export function introspectionClient(api: TelnyxOAuthAPI, endpoint: string): TelnyxOAuthAPI {
-  if (endpoint === `${api.baseURL}/v2/oauth/introspect`) return api;
-  return api.withOptions({ fetch: (_input, init) => globalThis.fetch(endpoint, init) });
-}
-
 /**
  * True when an answer from the management API says the server has none, rather than that a call failed:
  * 405 Method Not Allowed or 501 Not Implemented; 404 from a collection (`/v2/oauth_grants`,

@@ -150,6 +150,20 @@ describe('client authentication (RFC 6749 §2.3.1)', () => {
     expect(requests[0]?.body).toBe('token=tok');
   });
 
+  it('introspects at the endpoint a server advertises, only over https or loopback http', async () => {
+    const { fetch, requests } = scriptedFetch(json(200, { active: true }));
+    const api = new TelnyxOAuthAPI({ fetch, apiKey: 'K' });
+    await api.oauth.introspect(
+      { token: 'tok' },
+      { clientId: 'c', endpoint: 'https://idp.example/token/introspection' },
+    );
+    expect(requests[0]?.url.toString()).toBe('https://idp.example/token/introspection');
+    await expect(
+      api.oauth.introspect({ token: 'tok' }, { clientId: 'c', endpoint: 'http://idp.example/introspect' }),
+    ).rejects.toMatchObject({ code: 'validation_error', field: 'endpoint' });
+    expect(requests).toHaveLength(1);
+  });
+
   it('refuses a client secret without a client id at introspection instead of silently dropping it', async () => {
     const { fetch, requests } = scriptedFetch(json(200, { active: true }));
     const api = new TelnyxOAuthAPI({ fetch, apiKey: 'K' });

@@ -46,7 +46,7 @@ export {
   type TelnyxAPIErrorCode,
 } from './errors.js';
 export { Page, PagePromise } from './pagination.js';
-export type { ClientAuthOptions, RequestOptions } from './request.js';
+export type { ClientAuthOptions, IntrospectOptions, RequestOptions } from './request.js';
 export { DEFAULT_MAX_RETRIES } from './retry.js';
 export type { WellKnown } from './resources/well-known.js';
 export type { OAuth } from './resources/oauth.js';

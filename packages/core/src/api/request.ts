@@ -18,6 +18,7 @@ import {
   type RetryPolicy,
 } from './retry.js';
 import { classifyUnauthorized } from '../shared/bearer-challenge.js';
+import { isSecureOrLoopback } from '../shared/loopback.js';
 import { backoffDelay, retryAfterMs } from '../shared/retry.js';
 import { applyClientAuth, formEncode } from './encode.js';
 import { requireInteger } from './validate.js';
@@ -38,6 +39,15 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** Extra headers for this request; they win over the client's `defaultHeaders` and the ones it sets. */
   headers?: Record<string, string>;
+}
+
+/** Options of `oauth.introspect`: client authentication, and where to send it. */
+export interface IntrospectOptions extends ClientAuthOptions {
+  /**
+   * The server's `introspection_endpoint` (RFC 8414 metadata), when it is not Telnyx's
+   * `/v2/oauth/introspect` under the base URL: an absolute https URL (http on loopback only).
+   */
+  endpoint?: string;
 }
 
 /**
@@ -64,7 +74,10 @@ export type AuthMode = 'bearer' | 'none' | 'client';
 
 export interface APIRequest {
   method: HTTPMethod;
-  /** Path under the base URL, e.g. `/v2/oauth_clients` or `/.well-known/oauth-authorization-server`. */
+  /**
+   * Path under the base URL, e.g. `/v2/oauth_clients` or `/.well-known/oauth-authorization-server`; or an
+   * absolute URL a server advertised (https, or http on loopback only).
+   */
   path: string;
   query?: Record<string, unknown>;
   body?: Record<string, unknown>;
@@ -187,17 +200,14 @@ export class Transport {
   }
 
   private buildURL(path: string, query: Record<string, unknown> | undefined): string {
+    if (/^https?:/i.test(path)) return withQuery(advertisedURL(path), query);
     const base = new URL(this.config.baseURL);
     // RFC 8414 §3.1, RFC 9728 §3.1: a well-known URI goes between the host and the issuer's own path
     // (`https://host/.well-known/oauth-authorization-server/tenant`), not after it.
     const href = path.startsWith('/.well-known/')
       ? `${base.origin}${path}${base.pathname.replace(/\/$/, '')}`
       : this.config.baseURL + path;
-    const url = new URL(href);
-    for (const [key, value] of Object.entries(query ?? {})) {
-      if (value !== undefined && value !== null) url.searchParams.set(key, String(value));
-    }
-    return url.toString();
+    return withQuery(new URL(href), query);
   }
 
   private buildInit(req: APIRequest, token: string | undefined): RequestInit {
@@ -261,6 +271,27 @@ export class Transport {
       throw cause;
     }
   }
+}
+
+/** An endpoint URL a server advertised: credentials go there only over https (or http on loopback). */
+function advertisedURL(value: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ValidationError('endpoint', `must be an absolute URL, got "${value}"`);
+  }
+  if (!isSecureOrLoopback(url)) {
+    throw new ValidationError('endpoint', 'must use https (http is allowed for loopback hosts only)');
+  }
+  return url;
+}
+
+function withQuery(url: URL, query: Record<string, unknown> | undefined): string {
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== null) url.searchParams.set(key, String(value));
+  }
+  return url.toString();
 }
 
 function describe(cause: unknown): string {

@@ -1,6 +1,6 @@
 /** The OAuth protocol endpoints under /v2/oauth (RFC 6749, 7591, 7636, 7662). */
 import { ValidationError } from '../errors.js';
-import type { ClientAuthOptions, RequestOptions, Transport } from '../request.js';
+import type { ClientAuthOptions, IntrospectOptions, RequestOptions, Transport } from '../request.js';
 import type {
   AuthorizeParams,
   AuthorizeRedirect,
@@ -122,19 +122,20 @@ export class OAuth {
    * which scopes. An inactive, expired, revoked or unknown token answers `{ active: false }` and nothing
    * else (not an error). Confidential clients pass `{ clientId, clientSecret }` (HTTP Basic); `clientId`
    * alone sends it in the body; with neither, the client's bearer credentials are sent instead (a
-   * `clientSecret` without `clientId` is refused). Telnyx is reported to allow 5 calls per 60 s per client.
+   * `clientSecret` without `clientId` is refused). Telnyx is reported to allow 5 calls per 60 s per client. `options.endpoint`
+   * sends it to a server's advertised `introspection_endpoint` instead of Telnyx's path.
    *
    * @throws {@link ValidationError} for an empty `token`, or a `clientSecret` without `clientId`;
    *   {@link AuthenticationError} (`invalid_client`)
    *   when client authentication fails; {@link RateLimitError} past the rate limit.
    * @see RFC 7662 §2
    */
-  async introspect(body: IntrospectParams, options?: ClientAuthOptions): Promise<IntrospectResponse> {
+  async introspect(body: IntrospectParams, options?: IntrospectOptions): Promise<IntrospectResponse> {
     const params = requireObject('body', body);
     requireString('token', params.token);
     const res = await this.transport.request({
       method: 'POST',
-      path: '/v2/oauth/introspect',
+      path: options?.endpoint ?? '/v2/oauth/introspect',
       body: params,
       bodyType: 'form',
       auth: options?.clientId !== undefined || options?.clientSecret !== undefined ? 'client' : 'bearer',
