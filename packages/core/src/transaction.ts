@@ -1,60 +1,49 @@
 /**
- * Authorization transactions: one per `loginWithRedirect`, keyed by its random `state` (so two tabs can sign in
- * at once), holding the PKCE verifier (RFC 7636), redirect URI, returnTo and appState. Single use: `claim` takes
- * one atomically for one code exchange, `finish` deletes it. Stale ones expire.
+ * Authorization transactions: one per login, keyed by its random `state` (so two tabs can sign in at once),
+ * holding the PKCE verifier (RFC 7636), redirect URI, returnTo and appState. Single use: `claim` takes one
+ * atomically for one code exchange, `finish` deletes it. Stale ones expire.
  */
 import { calculatePKCECodeChallenge, generateRandomCodeVerifier, generateRandomState } from 'oauth4webapi';
-import { TelnyxAuthError } from './errors.js';
-import type { ResolvedOptions } from './options.js';
+import { DEV, TelnyxAuthError } from './errors.js';
 import { storageKeys } from './names.js';
-import { readTransactionRecord, SCHEMA_VERSION, type TransactionRecord } from './storage/schema.js';
+import type { ResolvedOptions } from './options.js';
+import { readRecord, SCHEMA_VERSION, type TransactionRecord } from './storage/schema.js';
 
-export interface NewTransaction {
-  record: TransactionRecord;
-  codeChallenge: string;
-}
+export type Transactions = ReturnType<typeof createTransactions>;
 
-export function createTransactions(options: ResolvedOptions, now: () => number) {
-  const keys = storageKeys(options.issuer, options.clientId);
-  const owner = { issuer: options.issuer, clientId: options.clientId };
-
+export function createTransactions(o: ResolvedOptions) {
+  const keys = storageKeys(o.issuer, o.clientId);
+  const read = (raw: unknown): TransactionRecord | null =>
+    readRecord(raw, 'transaction', o.issuer, o.clientId);
   const isExpired = (record: TransactionRecord): boolean =>
-    now() - record.createdAt > options.transactionTtlMs || record.createdAt > now() + 60_000;
+    Date.now() - record.createdAt > o.transactionTtl || record.createdAt > Date.now() + 60_000;
 
   return {
-    async create(fields: {
-      returnTo: string;
-      appState: unknown;
-      scope: readonly string[];
-    }): Promise<NewTransaction> {
-      const codeVerifier = generateRandomCodeVerifier();
+    /** Stores a new transaction; resolves to it and its S256 code challenge. */
+    async create(fields: Pick<TransactionRecord, 'returnTo' | 'appState' | 'scope'>) {
       const record: TransactionRecord = {
         v: SCHEMA_VERSION,
         kind: 'transaction',
-        ...owner,
+        issuer: o.issuer,
+        clientId: o.clientId,
         state: generateRandomState(),
-        codeVerifier,
-        redirectUri: options.redirectUri,
-        returnTo: fields.returnTo,
-        appState: fields.appState,
-        scope: fields.scope,
-        createdAt: now(),
+        codeVerifier: generateRandomCodeVerifier(),
+        redirectUri: o.redirectUri,
+        createdAt: Date.now(),
+        ...fields,
       };
       try {
-        await options.storage.set(keys.transaction(record.state), record);
+        await o.storage.set(keys.transaction(record.state), record);
       } catch (cause) {
-        if (cause instanceof TelnyxAuthError && cause.code === 'storage_error') {
-          throw new TelnyxAuthError(
-            'storage_error',
-            'Could not store the login transaction (is appState cloneable?).',
-            {
-              cause,
-            },
-          );
-        }
-        throw cause;
+        throw new TelnyxAuthError(
+          'storage_error',
+          DEV && 'Could not store the login transaction (is appState cloneable?).',
+          {
+            cause,
+          },
+        );
       }
-      return { record, codeChallenge: await calculatePKCECodeChallenge(codeVerifier) };
+      return { record, codeChallenge: await calculatePKCECodeChallenge(record.codeVerifier) };
     },
 
     /**
@@ -63,7 +52,7 @@ export function createTransactions(options: ResolvedOptions, now: () => number) 
      */
     async peek(state: string): Promise<TransactionRecord | null> {
       try {
-        const record = readTransactionRecord(await options.storage.get(keys.transaction(state)), owner);
+        const record = read(await o.storage.get(keys.transaction(state)));
         return record?.state === state ? record : null;
       } catch {
         return null;
@@ -78,56 +67,53 @@ export function createTransactions(options: ResolvedOptions, now: () => number) 
      */
     async claim(state: string): Promise<TransactionRecord | null> {
       let claimed: TransactionRecord | null = null;
-      let problem: string | undefined;
-      const claiming = options.storage.update(keys.transaction(state), (raw) => {
+      let problem: string | false | undefined;
+      const claiming = o.storage.update(keys.transaction(state), (raw) => {
         claimed = null;
         problem = undefined;
         let record: TransactionRecord | null;
         try {
-          record = readTransactionRecord(raw, owner);
+          record = read(raw);
         } catch {
-          problem = 'The stored login transaction for this state is unusable';
+          problem = DEV && 'The stored login transaction for this state is unusable';
           return undefined;
         }
         if (record?.state !== state) return raw; // none (or one filed under another state's key: not ours)
         if (record.claimedAt !== undefined) {
-          problem = 'This authorization response is being completed by another tab';
+          problem = DEV && 'This authorization response is being completed by another tab';
           return raw;
         }
         if (isExpired(record)) {
-          problem = 'The login transaction for this state expired';
+          problem = DEV && 'The login transaction for this state expired';
           return undefined;
         }
         claimed = record;
-        return { ...record, claimedAt: now() } satisfies TransactionRecord;
+        return { ...record, claimedAt: Date.now() };
       });
       // Storage that read the transaction but refused the mark (a full quota) must not make sign-in
       // impossible: this page goes on (tabs racing for this very response are then not excluded).
       await claiming.catch((error: unknown) => {
         if (!claimed) throw error;
       });
-      if (problem) throw new TelnyxAuthError('unknown_state', `${problem}; start the sign-in again.`);
+      if (problem !== undefined)
+        throw new TelnyxAuthError('unknown_state', DEV && `${problem as string}; start the sign-in again.`);
       return claimed;
     },
 
     /** Deletes the transaction once its code exchange is over, whatever the outcome (a code is single use). */
-    finish: (state: string): Promise<void> => options.storage.del(keys.transaction(state)),
+    finish: (state: string): Promise<void> => o.storage.del(keys.transaction(state)),
 
     /** Best effort: deletes expired and unreadable transactions (needs an adapter with `keys`). */
     async prune(): Promise<void> {
-      const stateKeys = await options.storage.keys(keys.transactionPrefix);
-      for (const key of stateKeys) {
-        let expired: boolean;
+      for (const key of await o.storage.keys(keys.transactionPrefix)) {
+        let record: TransactionRecord | null = null;
         try {
-          const record = readTransactionRecord(await options.storage.get(key), owner);
-          expired = record === null || isExpired(record);
+          record = read(await o.storage.get(key));
         } catch {
-          expired = true;
+          // unusable: deleted below
         }
-        if (expired) await options.storage.del(key);
+        if (!record || isExpired(record)) await o.storage.del(key);
       }
     },
   };
 }
-
-export type Transactions = ReturnType<typeof createTransactions>;

@@ -1,4 +1,8 @@
 'use client';
+/**
+ * @telnyx-oauth/react: bindings over `@telnyx-oauth/core`. Every hook is a few lines over the core client's
+ * store (`useSyncExternalStore`) and methods; the session logic lives in core. `./testing` has the mock.
+ */
 export { TelnyxAuthProvider, type TelnyxAuthProviderProps } from './provider.js';
 export type { TelnyxAuthProviderClientProps, TelnyxAuthProviderOptionsProps } from './provider.js';
 export { TelnyxAuthContext, useTelnyxAuthClient } from './context.js';
@@ -21,6 +25,7 @@ export {
   type AuthStatus,
   type LoginOptions,
   type LogoutOptions,
+  type PendingSignIn,
   type RedirectResult,
   type SignOutReason,
   type TelnyxAuth,
