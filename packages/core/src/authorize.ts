@@ -4,7 +4,7 @@ import { DEV, TelnyxAuthError } from './errors.js';
 import { authorizeParameters, type ResolvedOptions } from './options.js';
 import { sanitizeReturnTo } from './return-to.js';
 import { parseScope } from './token-set.js';
-import type { Transactions } from './transaction.js';
+import { createTransaction, pruneTransactions } from './transaction.js';
 import type { LoginOptions } from './types.js';
 
 /** Where the user is now (pathname + search + hash), the default `returnTo`; `/` without a window. */
@@ -14,11 +14,7 @@ function currentPath(o: ResolvedOptions): string {
   return pathname + search + hash;
 }
 
-export async function buildAuthorizeUrl(
-  o: ResolvedOptions,
-  transactions: Transactions,
-  login: LoginOptions = {},
-): Promise<URL> {
+export async function buildAuthorizeUrl(o: ResolvedOptions, login: LoginOptions = {}): Promise<URL> {
   if (o.storageFallback)
     throw new TelnyxAuthError(
       'storage_unavailable',
@@ -40,12 +36,12 @@ export async function buildAuthorizeUrl(
   const scopes = scope === undefined ? o.scope : parseScope(scope);
 
   const as = await o.metadata();
-  const { record, codeChallenge } = await transactions.create({
+  const { record, codeChallenge } = await createTransaction(o, {
     returnTo: safeReturnTo,
     appState,
     scope: scopes,
   });
-  transactions.prune().catch(() => undefined); // housekeeping only
+  pruneTransactions(o).catch(() => undefined); // housekeeping only
 
   const url = new URL(as.authorization_endpoint!);
   for (const [name, value] of Object.entries({

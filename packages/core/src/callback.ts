@@ -20,9 +20,8 @@ import { withLock } from './locks.js';
 import { callbackLockName } from './names.js';
 import type { ResolvedOptions } from './options.js';
 import { sanitizeReturnTo } from './return-to.js';
-import type { TransactionRecord } from './storage/schema.js';
 import { tokenSetFromResponse, type TokenSet } from './token-set.js';
-import type { Transactions } from './transaction.js';
+import { claimTransaction, finishTransaction, peekTransaction } from './transaction.js';
 import type { RedirectResult } from './types.js';
 
 /** Authorization response parameters (RFC 6749 §4.1.2, §4.1.2.1; RFC 9207) removed from the address bar. */
@@ -43,12 +42,11 @@ export function callbackUrl(input: string | URL | undefined, o: ResolvedOptions)
 /** True when the URL (default: the window's) is on the redirect URI and carries `state` with `code` or `error`. */
 export function isRedirectCallback(o: ResolvedOptions, input?: string | URL): boolean {
   try {
-    const url = callbackUrl(input, o);
+    const { origin, pathname, searchParams: params } = callbackUrl(input, o);
     const redirect = new URL(o.redirectUri);
-    const params = url.searchParams;
     return (
-      url.origin === redirect.origin &&
-      url.pathname === redirect.pathname &&
+      origin === redirect.origin &&
+      pathname === redirect.pathname &&
       params.has('state') &&
       (params.has('code') || params.has('error'))
     );
@@ -65,17 +63,18 @@ export function appOrigin(o: ResolvedOptions): string {
 
 /**
  * Removes the response parameters with history.replaceState, but only while the address bar still shows this
- * response: if the app already navigated on (to returnTo), its URL is left alone. Resolves to the cleaned URL.
+ * response (`state`, or for null any response parameter): if the app already navigated on (to returnTo), its
+ * URL is left alone. Returns the cleaned URL.
  */
 function scrubAddressBar(o: ResolvedOptions, state: string | null): string | undefined {
   const win = o.window;
   try {
-    const current = new URL(win!.location.href);
-    const params = current.searchParams;
+    const url = new URL(win!.location.href);
+    const params = url.searchParams;
     if (state === null ? !RESPONSE_PARAMS.some((name) => params.has(name)) : params.get('state') !== state)
       return;
     for (const name of RESPONSE_PARAMS) params.delete(name);
-    win!.history.replaceState(win!.history.state, '', `${current.pathname}${current.search}${current.hash}`);
+    win!.history.replaceState(win!.history.state, '', url.pathname + url.search + url.hash);
     return win!.location.href;
   } catch {
     // no window, an exotic stand-in or a sandbox forbidding replaceState: cleaning is hygiene, not correctness
@@ -83,54 +82,45 @@ function scrubAddressBar(o: ResolvedOptions, state: string | null): string | und
 }
 
 /** Validates the response with oauth4webapi; an `error=` or a failed check becomes a typed error. */
-function validate(o: ResolvedOptions, as: AuthorizationServer, params: URLSearchParams, state: string) {
+function validate(as: AuthorizationServer, o: ResolvedOptions, params: URLSearchParams, state: string) {
   try {
     return validateAuthResponse(as, { client_id: o.clientId }, params, state);
   } catch (cause) {
-    if (cause instanceof AuthorizationResponseError) {
-      const denied = cause.error === 'access_denied';
+    const { error, error_description } = cause as AuthorizationResponseError;
+    if (cause instanceof AuthorizationResponseError)
       throw new TelnyxAuthError(
-        denied ? 'authorization_denied' : 'authorization_error',
-        DEV &&
-          (denied
-            ? 'The user (or the server) declined the authorization request.'
-            : `The authorization server answered "${cause.error}".`),
-        { cause, oauthError: cause.error, oauthErrorDescription: cause.error_description },
+        error === 'access_denied' ? 'authorization_denied' : 'authorization_error',
+        DEV && `The authorization server answered "${error}" (access_denied: the user declined).`,
+        { cause, oauthError: error, oauthErrorDescription: error_description },
       );
-    }
     // oauth4webapi checked RFC 9207: iss is required when advertised and must equal the metadata issuer.
     const iss = params.getAll('iss');
-    const wrongIssuer =
-      iss.length > 1 ||
-      (iss.length ? iss[0] !== as.issuer : as.authorization_response_iss_parameter_supported === true);
+    const wrongIssuer = iss.length
+      ? iss.length > 1 || iss[0] !== as.issuer
+      : !!as.authorization_response_iss_parameter_supported;
     throw new TelnyxAuthError(
       wrongIssuer ? 'issuer_mismatch' : 'invalid_response',
       DEV &&
         (wrongIssuer
-          ? 'The response did not come from the expected issuer (RFC 9207 iss check failed).'
+          ? 'The RFC 9207 iss check failed: not the expected issuer.'
           : 'The authorization response is malformed.'),
       { cause },
     );
   }
 }
 
+/**
+ * The callback handler of one client: `(url?) => Promise<RedirectResult>`, single flight per `state`.
+ * `signIn` stores and announces a new session; `adopt` adopts the one another client stored (false: none).
+ */
 export function createCallbackHandler(
   o: ResolvedOptions,
-  transactions: Transactions,
-  /** Stores and announces a new session. */
   signIn: (tokens: TokenSet) => Promise<void>,
-  /** Adopts the session another client stored; false when none is stored. */
   adopt: () => Promise<boolean>,
-) {
+): (input?: string | URL) => Promise<RedirectResult> {
   const flights = new Map<string, Promise<RedirectResult>>();
   // The address bar we cleaned last, so a second argument-less call (a remount) joins the first flight.
   let cleaned: { href: string; state: string } | undefined;
-
-  const resultOf = (transaction: TransactionRecord): RedirectResult => ({
-    // Re-checked here too: storage is input, and the origin is the one the user actually landed on.
-    returnTo: sanitizeReturnTo(transaction.returnTo, appOrigin(o)) ?? '/',
-    appState: transaction.appState,
-  });
 
   /**
    * Consumes the response for `state` at most once across every client of the origin: under an exclusive lock
@@ -139,44 +129,52 @@ export function createCallbackHandler(
    * client: it adopts the session it stored and gets the same result, without a token request.
    */
   async function run(params: URLSearchParams, state: string): Promise<RedirectResult> {
-    const seen = await transactions.peek(state);
-    return withLock(o.locks, callbackLockName(o.issuer, o.clientId, state), o.lockTimeout, async () => {
-      const transaction = await transactions.claim(state);
-      if (!transaction) {
-        if (seen && (await adopt())) return resultOf(seen);
+    const seen = await peekTransaction(o, state);
+    const transaction = await withLock(
+      o.locks,
+      callbackLockName(o.issuer, o.clientId, state),
+      o.lockTimeout,
+      async () => {
+        const claimed = await claimTransaction(o, state);
+        if (claimed) {
+          try {
+            const response = await o.transport.exchange(
+              o,
+              validate(await o.metadata(), o, params, state),
+              claimed.codeVerifier,
+              claimed.redirectUri,
+            );
+            await signIn(
+              tokenSetFromResponse(response, Date.now(), { refreshToken: null, scope: claimed.scope }),
+            );
+          } finally {
+            await finishTransaction(o, state);
+          }
+          return claimed;
+        }
+        if (seen && (await adopt())) return seen;
         throw new TelnyxAuthError(
           'unknown_state',
           DEV &&
             'No login is waiting for this state: it was already used, expired, forged, or started in another browser or origin. Start the sign-in again.',
         );
-      }
-      try {
-        const validated = validate(o, await o.metadata(), params, state);
-        const response = await o.transport.exchange(
-          o,
-          validated,
-          transaction.codeVerifier,
-          transaction.redirectUri,
-        );
-        await signIn(
-          tokenSetFromResponse(response, Date.now(), { refreshToken: null, scope: transaction.scope }),
-        );
-        return resultOf(transaction);
-      } finally {
-        await transactions.finish(state).catch(() => undefined);
-      }
-    });
+      },
+    );
+    // Re-checked here too: storage is input, and the origin is the one the user actually landed on.
+    return {
+      returnTo: sanitizeReturnTo(transaction.returnTo, appOrigin(o)) ?? '/',
+      appState: transaction.appState,
+    };
   }
 
-  return (input?: string | URL): Promise<RedirectResult> => {
+  return (input) => {
     const url = callbackUrl(input, o);
     if (input === undefined && url.href === cleaned?.href) return flights.get(cleaned.state)!;
     const params = url.searchParams;
     if (!params.has('code') && !params.has('error'))
       throw new TelnyxAuthError('not_a_callback', DEV && 'The URL carries neither "code" nor "error".');
-    const states = params.getAll('state');
-    const state = states[0];
-    if (states.length !== 1 || !state) {
+    const [state, ...more] = params.getAll('state');
+    if (!state || more.length) {
       scrubAddressBar(o, null);
       throw new TelnyxAuthError(
         'missing_state',
@@ -188,7 +186,7 @@ export function createCallbackHandler(
     const href = scrubAddressBar(o, state);
     let flight = flights.get(state);
     if (!flight) {
-      if (href !== undefined) cleaned = { href, state };
+      if (href) cleaned = { href, state };
       flights.set(state, (flight = run(params, state)));
     }
     return flight;

@@ -1,7 +1,7 @@
 /**
- * createTelnyxAuth: wiring only. It resolves the options and builds the parts (discovery, transactions, the
- * session state machine, the callback handler), then exposes them as the public client. Behaviour lives in the
- * parts: session-state.ts (the state machine), one protocol step a file, the transport.
+ * createTelnyxAuth: wiring only. It resolves the options and builds the parts (discovery, the session state
+ * machine, the callback handler), then exposes them as the public client. Behaviour lives in the parts:
+ * session-state.ts (the state machine), one protocol step a file, the transport.
  */
 import { buildAuthorizeUrl } from './authorize.js';
 import { createCallbackHandler, isRedirectCallback } from './callback.js';
@@ -9,8 +9,7 @@ import { createDiscovery } from './discovery.js';
 import { resolveOptions } from './options.js';
 import { createSessionState } from './session-state.js';
 import { LOADING_SNAPSHOT } from './store.js';
-import { createTransactions } from './transaction.js';
-import type { LoginOptions, RedirectResult, TelnyxAuth, TelnyxAuthOptions } from './types.js';
+import type { RedirectResult, TelnyxAuth, TelnyxAuthOptions } from './types.js';
 
 /**
  * Creates the sign-in client of one app (one issuer + client id). Touches no browser global until it is used
@@ -23,11 +22,8 @@ import type { LoginOptions, RedirectResult, TelnyxAuth, TelnyxAuthOptions } from
 export function createTelnyxAuth(options: TelnyxAuthOptions): TelnyxAuth {
   const o = resolveOptions(options);
   o.metadata = createDiscovery(o);
-  const transactions = createTransactions(o);
-  const state = createSessionState(o, transactions.prune);
-  const handle = createCallbackHandler(o, transactions, state.signIn, state.adopt);
-  const authorizeUrl = (login?: LoginOptions): Promise<URL> => buildAuthorizeUrl(o, transactions, login);
-
+  const state = createSessionState(o);
+  const handle = createCallbackHandler(o, state.signIn, state.adopt);
   return {
     clientId: o.clientId,
     issuer: o.issuer,
@@ -38,8 +34,8 @@ export function createTelnyxAuth(options: TelnyxAuthOptions): TelnyxAuth {
     getSnapshot: state.store.get,
     getServerSnapshot: () => LOADING_SNAPSHOT,
     ready: state.start,
-    buildAuthorizeUrl: (login) => authorizeUrl(login).catch(state.fail),
-    loginWithRedirect: (login) => state.redirect(() => authorizeUrl(login)),
+    buildAuthorizeUrl: (login) => buildAuthorizeUrl(o, login).catch(state.fail),
+    loginWithRedirect: (login) => state.redirect(() => buildAuthorizeUrl(o, login)),
     isRedirectCallback: (input) => isRedirectCallback(o, input),
     handleRedirectCallback: <AppState>(input?: string | URL) =>
       state.complete(() => handle(input)) as Promise<RedirectResult<AppState>>,

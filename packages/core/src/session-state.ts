@@ -1,23 +1,26 @@
 /**
  * The session state machine: what this tab believes about the session and how it changes. Signing in, adopting
- * another tab's session, refreshing (through refresh.ts), signing out, the sign-in this page has pending (a
- * redirect under way, a callback being completed), and what every failure does to the snapshot. Bindings read
- * the snapshot and call these transitions; they never reimplement them.
+ * another tab's session, refreshing (one at a time, across tabs: refresh.ts does one refresh under the lock),
+ * signing out, the sign-in this page has pending (a redirect under way, a callback being completed), and what
+ * every failure does to the snapshot. Bindings read the snapshot and call these transitions; they never
+ * reimplement them.
  *
- *   loading ─► unauthenticated ◄──────────────── logout, another tab's logout, expiry, refresh rejected
- *      │            │  ▲  (pending: redirecting ─► the authorization server ─► completing)   ▲
- *      └─ stored ─► authenticated ─► refreshing ─► authenticated | error (session kept) ─────┘
+ *   loading ─► unauthenticated ◄──────────── logout, another tab's logout, expiry, refresh rejected
+ *      │            │  ▲  (pending: redirecting ─► the authorization server ─► completing)     ▲
+ *      └─ stored ─► authenticated ─► refreshing ─► authenticated | error (session kept) ───────┘
  */
 import { createAutoRefresh } from './auto-refresh.js';
 import { DEV, TelnyxAuthError } from './errors.js';
 import { withLock } from './locks.js';
 import { channelName, refreshLockName } from './names.js';
 import type { ResolvedOptions } from './options.js';
-import { createRefresher } from './refresh.js';
-import { createSessionStorage } from './storage/session.js';
-import { callEach, createSnapshotStore, type SnapshotStore } from './store.js';
+import { refreshStored } from './refresh.js';
+import { backoffDelay, sleep } from './shared/retry.js';
+import { readSession, writeSession } from './storage/session.js';
+import { callEach, createSnapshotStore } from './store.js';
 import { createTabSync, NO_TAB_SYNC, type TabMessage } from './tab-sync.js';
 import { canRefresh, isExpired, needsRefresh, type TokenSet } from './token-set.js';
+import { pruneTransactions } from './transaction.js';
 import type {
   AuthEvent,
   AuthSnapshot,
@@ -26,31 +29,13 @@ import type {
   SignOutReason,
 } from './types.js';
 
-export interface SessionState {
-  readonly store: SnapshotStore;
-  /** Reads the stored session (once) and starts tab sync and the timer; resolves to the first settled snapshot. */
-  start(): Promise<AuthSnapshot>;
-  getAccessToken(options?: GetAccessTokenOptions): Promise<string>;
-  logout(options?: LogoutOptions): Promise<void>;
-  /** Navigates to the URL `authorizeUrl` resolves to, once at a time (`pending: 'redirecting'`). */
-  redirect(authorizeUrl: () => Promise<URL>): Promise<void>;
-  /** Runs a callback's completion with `pending: 'completing'`, after start-up. */
-  complete<T>(run: () => Promise<T>): Promise<T>;
-  /** Stores a new session (under the session lock), shows and announces it. */
-  signIn(tokens: TokenSet): Promise<void>;
-  /** Adopts the session another client stored (a callback it completed); false when none is stored. */
-  adopt(): Promise<boolean>;
-  /** Reports a failure of a public method: in the snapshot only if there is no session to protect. */
-  fail(cause: unknown): never;
-  on(listener: (event: AuthEvent) => void): () => void;
-  destroy(): void;
-}
+export type SessionState = ReturnType<typeof createSessionState>;
 
-export function createSessionState(o: ResolvedOptions, prune: () => Promise<void>): SessionState {
+const noop = (): void => undefined;
+
+export function createSessionState(o: ResolvedOptions) {
   const store = createSnapshotStore();
-  const session = createSessionStorage(o);
   const listeners = new Set<(event: AuthEvent) => void>();
-  const noop = (): void => undefined;
   let tokens: TokenSet | null = null;
   /** Increments whenever this tab signs in or out; a refresh that started in another epoch drops its result. */
   let epoch = 0;
@@ -62,10 +47,16 @@ export function createSessionState(o: ResolvedOptions, prune: () => Promise<void
   let signingOut = 0;
   let completing = 0;
   let removePageShow = noop;
+  let inflight: Promise<TokenSet> | undefined;
+  /** The server asked (Retry-After) not to be asked again before `until`. */
+  let backoff: { until: number; error: TelnyxAuthError } | undefined;
 
   const emit = (event: AuthEvent): void => callEach(listeners, (listener) => listener(event));
+  const report = (cause: unknown): void => emit({ type: 'error', error: TelnyxAuthError.from(cause) });
 
-  function signedIn(next: TokenSet): void {
+  /** Shows `next` as the session; `announce` says how it came (new: signed_in, else refreshed). */
+  function signedIn(next: TokenSet, event?: 'signed_in' | 'refreshed'): void {
+    const changed = tokens?.accessToken !== next.accessToken;
     tokens = next;
     store.update({
       status: 'authenticated',
@@ -74,14 +65,21 @@ export function createSessionState(o: ResolvedOptions, prune: () => Promise<void
       error: null,
       signOutReason: null,
     });
-    timer.schedule();
+    timer.succeeded();
+    if (event === 'signed_in') emit({ type: 'signed_in' });
+    else if (event && changed && next.expiresAt !== null)
+      emit({ type: 'refreshed', expiresAt: next.expiresAt });
   }
 
-  function signedOut(reason: SignOutReason | null, error: TelnyxAuthError | null): void {
+  /** Shows the session as over; the `signed_out` event only for a session this tab had. */
+  function signedOut(reason: SignOutReason | null, error: TelnyxAuthError | null, event = true): void {
+    const had = tokens;
     tokens = null;
     epoch += 1;
     timer.schedule(); // no tokens: disarms the timer
     store.update({ status: 'unauthenticated', expiresAt: null, scope: [], error, signOutReason: reason });
+    if (error) emit({ type: 'error', error });
+    if (had && reason && event) emit({ type: 'signed_out', reason });
   }
 
   /** A failed sign-in shows in the snapshot only without a session (and never as a session that ended). */
@@ -90,36 +88,76 @@ export function createSessionState(o: ResolvedOptions, prune: () => Promise<void
       store.update({ status: 'unauthenticated', error, signOutReason: null });
   }
 
-  const refresh = createRefresher(o, session, {
-    epoch: () => epoch,
-    started() {
-      if (tokens && canRefresh(tokens)) store.update({ status: 'refreshing' });
-    },
-    succeeded(next, source) {
-      const changed = tokens?.accessToken !== next.accessToken;
-      signedIn(next);
-      timer.succeeded();
-      if (source === 'refreshed') tabSync.post({ type: 'refreshed' });
-      if (changed && next.expiresAt !== null) emit({ type: 'refreshed', expiresAt: next.expiresAt });
-    },
-    ended(reason, error) {
-      const wasSignedIn = tokens !== null;
-      signedOut(reason, error);
-      // Storage is already empty: whoever emptied it tells the other tabs (a logout says `logout`).
-      if (reason !== 'storage_cleared') tabSync.post({ type: 'signed_out', reason });
-      if (error) emit({ type: 'error', error });
-      if (wasSignedIn) emit({ type: 'signed_out', reason });
-    },
-    failed(error) {
-      if (error.code === 'login_required') return; // signed out or in while it ran: nothing went wrong
-      if (tokens) {
-        store.update({ status: 'error', error });
-        timer.failed(error);
+  /** Reports a failure of a public method (see showFailure) and throws it. */
+  function fail(cause: unknown): never {
+    const error = TelnyxAuthError.from(cause);
+    showFailure(error);
+    emit({ type: 'error', error });
+    throw error;
+  }
+
+  /**
+   * One refresh at a time in this tab (callers share it), each attempt under the cross-tab lock. Network
+   * errors, 5xx and 429 are retried (the lock is released while waiting: another tab may succeed meanwhile,
+   * and its tokens are adopted); what is left keeps the session (status `error`).
+   */
+  async function runRefresh(stale: string | undefined): Promise<TokenSet> {
+    if (tokens && canRefresh(tokens)) store.update({ status: 'refreshing' });
+    for (let retry = 0; ; retry += 1) {
+      const started = epoch;
+      try {
+        const outcome = await withLock(o.locks, refreshLockName(o.issuer, o.clientId), o.lockTimeout, () =>
+          refreshStored(o, stale),
+        );
+        backoff = undefined;
+        // This tab signed out or in while it ran: the outcome is not its to show.
+        if (epoch !== started)
+          throw new TelnyxAuthError(
+            'login_required',
+            DEV && 'The session ended while it was being refreshed.',
+          );
+        if ('ended' in outcome) {
+          signedOut(outcome.ended, outcome.error);
+          // Storage is already empty: whoever emptied it tells the other tabs (a logout says `logout`).
+          if (outcome.ended !== 'storage_cleared')
+            tabSync.post({ type: 'signed_out', reason: outcome.ended });
+          throw (
+            outcome.error ?? new TelnyxAuthError('login_required', DEV && 'The session ended; sign in again.')
+          );
+        }
+        if (outcome.fresh) tabSync.post({ type: 'refreshed' });
+        signedIn(outcome.tokens, 'refreshed');
+        if (outcome.unsaved) emit({ type: 'error', error: outcome.unsaved });
+        return outcome.tokens;
+      } catch (cause) {
+        const error = TelnyxAuthError.from(cause, DEV && 'Refreshing the session failed unexpectedly.');
+        if (epoch !== started) throw error; // ended (or reported) above
+        const delay = error.retryAfterMs ?? backoffDelay(retry);
+        if (
+          error.code === 'refresh_failed' &&
+          error.recoverable &&
+          retry < o.maxRefreshRetries &&
+          delay <= o.maxRetryDelay
+        ) {
+          await sleep(delay);
+          continue;
+        }
+        if (error.retryAfterMs !== undefined) backoff = { until: Date.now() + error.retryAfterMs, error };
+        if (tokens) {
+          store.update({ status: 'error', error });
+          timer.failed(error);
+        }
+        emit({ type: 'error', error });
+        throw error;
       }
-      emit({ type: 'error', error });
-    },
-    unsaved: (error) => emit({ type: 'error', error }),
-  });
+    }
+  }
+
+  function refresh(stale?: string): Promise<TokenSet> {
+    // The server asked us (Retry-After) not to come back yet: answer from the last failure, send nothing.
+    if (!inflight && backoff && Date.now() < backoff.until) return Promise.reject(backoff.error);
+    return (inflight ??= runRefresh(stale).finally(() => (inflight = undefined)));
+  }
 
   const timer = createAutoRefresh(
     o,
@@ -131,19 +169,17 @@ export function createSessionState(o: ResolvedOptions, prune: () => Promise<void
 
   async function load(): Promise<void> {
     try {
-      const stored = await session.read();
+      const stored = await readSession(o);
       if (stored && !canRefresh(stored) && isExpired(stored, Date.now())) {
-        await session.clear().catch(noop);
+        await writeSession(o, null).catch(noop);
         signedOut('expired', null);
       } else if (stored) signedIn(stored);
       else signedOut(null, null);
     } catch (cause) {
       // Unreadable or corrupt storage: start signed out with the reason, never throw from start-up.
-      const error = TelnyxAuthError.from(cause);
-      signedOut(null, error);
-      emit({ type: 'error', error });
+      signedOut(null, TelnyxAuthError.from(cause));
     }
-    prune().catch(noop);
+    pruneTransactions(o).catch(noop);
   }
 
   /** Runs tab-sync work in order, after start-up; one failure must not stop the ones after it. */
@@ -156,27 +192,12 @@ export function createSessionState(o: ResolvedOptions, prune: () => Promise<void
    * announcement nothing (a race), on a sign-out announcement or a wake-up re-read that the session ended.
    */
   async function adoptStored(announced: boolean, missing: SignOutReason | null): Promise<void> {
-    let stored;
-    try {
-      stored = await session.read();
-    } catch {
-      return; // a corrupt record written by someone else: keep what we have
-    }
-    if (signingOut) return;
-    if (!stored) {
-      if (tokens && missing) {
-        signedOut(missing, null);
-        emit({ type: 'signed_out', reason: missing });
-      }
-      return;
-    }
+    const stored = await readSession(o).catch(() => undefined); // a corrupt record someone wrote: keep ours
+    if (stored === undefined || signingOut) return;
+    if (!stored) return void (tokens && missing && signedOut(missing, null));
     if (stored.accessToken === tokens?.accessToken) return;
-    const wasSignedIn = tokens !== null;
-    if (!wasSignedIn || announced) epoch += 1;
-    signedIn(stored);
-    timer.succeeded();
-    if (!wasSignedIn) emit({ type: 'signed_in' });
-    else if (stored.expiresAt !== null) emit({ type: 'refreshed', expiresAt: stored.expiresAt });
+    if (!tokens || announced) epoch += 1;
+    signedIn(stored, tokens ? 'refreshed' : 'signed_in');
   }
 
   /**
@@ -235,19 +256,13 @@ export function createSessionState(o: ResolvedOptions, prune: () => Promise<void
       (error as TelnyxAuthError).code === 'lock_timeout' ? work() : Promise.reject(error),
     );
 
-  function fail(cause: unknown): never {
-    const error = TelnyxAuthError.from(cause);
-    showFailure(error);
-    emit({ type: 'error', error });
-    throw error;
-  }
-
   return {
     store,
     start,
     fail,
 
-    async getAccessToken(request = {}) {
+    /** A valid access token, refreshed when due (see `TelnyxAuth.getAccessToken`). */
+    async getAccessToken(request: GetAccessTokenOptions = {}): Promise<string> {
       await start();
       const current = tokens;
       if (!current) throw new TelnyxAuthError('login_required', DEV && 'Not signed in.');
@@ -265,37 +280,31 @@ export function createSessionState(o: ResolvedOptions, prune: () => Promise<void
       }
     },
 
-    async logout(request = {}) {
+    /** Signs out in every tab, then ends the session at the server (see `TelnyxAuth.logout`). */
+    async logout(request: LogoutOptions = {}): Promise<void> {
       await start();
       const held = tokens;
       // This tab shows signed out at once, whatever storage, locks or the network do; a refresh running here
       // drops its result (the epoch changed). The event comes once storage is cleared (a listener may reload).
-      signedOut('logout', null);
+      signedOut('logout', null, false);
       // Under the refresh lock: a refresh in flight in any tab stores its rotated tokens first, so what is read
       // here is the newest refresh token (the one to revoke), and no refresh can store the session after this.
       let stored: TokenSet | null = null;
       signingOut += 1;
-      try {
-        await underSessionLock(async () => {
-          stored = await session.read().catch(() => null);
-          await session.clear();
-        });
-      } catch (cause) {
-        emit({ type: 'error', error: TelnyxAuthError.from(cause) });
-      } finally {
-        signingOut -= 1;
-      }
+      await underSessionLock(async () => {
+        stored = await readSession(o).catch(() => null);
+        await writeSession(o, null);
+      })
+        .catch(report)
+        .finally(() => (signingOut -= 1));
       // After the clear: the other tabs re-read storage when they hear this.
       tabSync.post({ type: 'signed_out', reason: 'logout' });
       if (held) emit({ type: 'signed_out', reason: 'logout' });
-      try {
-        await o.transport.logout(o, stored ?? held, request.revoke !== false);
-      } catch (cause) {
-        emit({ type: 'error', error: TelnyxAuthError.from(cause) });
-      }
+      await o.transport.logout(o, stored ?? held, request.revoke !== false).catch(report);
     },
 
-    async redirect(authorizeUrl) {
+    /** Navigates to the URL `authorizeUrl` resolves to, once at a time (`pending: 'redirecting'`). */
+    async redirect(authorizeUrl: () => Promise<URL>): Promise<void> {
       if (store.get().pending === 'redirecting') return; // one redirect at a time: StrictMode, double clicks, guards
       const win = o.window;
       if (!win)
@@ -314,44 +323,47 @@ export function createSessionState(o: ResolvedOptions, prune: () => Promise<void
       }
     },
 
-    async complete(run) {
+    /**
+     * Runs a callback's completion with `pending: 'completing'`, after start-up (so a late start-up read cannot
+     * overwrite the new session). `not_a_callback` is thrown as it is: nothing was attempted.
+     */
+    async complete<T>(run: () => Promise<T>): Promise<T> {
       completing += 1;
       store.update({ pending: 'completing' });
       try {
-        await start(); // so a late start-up read cannot overwrite the new session
+        await start();
         return await run();
       } catch (cause) {
+        if ((cause as TelnyxAuthError).code === 'not_a_callback') throw cause;
         return fail(cause);
       } finally {
         if (!(completing -= 1)) store.update({ pending: null });
       }
     },
 
-    async signIn(next) {
-      try {
-        await underSessionLock(() => session.write(next));
-      } catch (cause) {
-        // Signed in for this page even if it cannot be persisted (private mode, quota): say so, do not fail.
-        emit({ type: 'error', error: TelnyxAuthError.from(cause) });
-      }
+    /** Stores a new session (under the session lock), shows and announces it. */
+    async signIn(next: TokenSet): Promise<void> {
+      // Signed in for this page even if it cannot be persisted (private mode, quota): say so, do not fail.
+      await underSessionLock(() => writeSession(o, next)).catch(report);
       epoch += 1;
-      signedIn(next);
-      timer.succeeded();
       tabSync.post({ type: 'signed_in' });
-      emit({ type: 'signed_in' });
+      signedIn(next, 'signed_in');
     },
 
-    async adopt() {
+    /** Adopts the session another client stored (a callback it completed); false when none is stored. */
+    async adopt(): Promise<boolean> {
       await adoptStored(true, null);
       return tokens !== null;
     },
 
-    on(listener) {
+    /** Session events; returns an unsubscribe function. */
+    on(listener: (event: AuthEvent) => void): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
 
-    destroy() {
+    /** Stops timers, listeners and channels. */
+    destroy(): void {
       destroyed = true;
       timer.stop();
       tabSync.close();

@@ -1,7 +1,7 @@
 /**
  * Authorization transactions: one per login, keyed by its random `state` (so two tabs can sign in at once),
- * holding the PKCE verifier (RFC 7636), redirect URI, returnTo and appState. Single use: `claim` takes one
- * atomically for one code exchange, `finish` deletes it. Stale ones expire.
+ * holding the PKCE verifier (RFC 7636), redirect URI, returnTo and appState. Single use: `claimTransaction`
+ * takes one atomically for one code exchange, `finishTransaction` deletes it. Stale ones expire.
  */
 import { calculatePKCECodeChallenge, generateRandomCodeVerifier, generateRandomState } from 'oauth4webapi';
 import { DEV, TelnyxAuthError } from './errors.js';
@@ -9,111 +9,107 @@ import { storageKeys } from './names.js';
 import type { ResolvedOptions } from './options.js';
 import { readRecord, SCHEMA_VERSION, type TransactionRecord } from './storage/schema.js';
 
-export type Transactions = ReturnType<typeof createTransactions>;
+const keyOf = (o: ResolvedOptions, state: string): string =>
+  storageKeys(o.issuer, o.clientId).transaction(state);
+const read = (o: ResolvedOptions, raw: unknown): TransactionRecord | null =>
+  readRecord(raw, 'transaction', o.issuer, o.clientId);
+const isExpired = (o: ResolvedOptions, { createdAt }: TransactionRecord): boolean =>
+  Date.now() - createdAt > o.transactionTtl || createdAt > Date.now() + 60_000;
 
-export function createTransactions(o: ResolvedOptions) {
-  const keys = storageKeys(o.issuer, o.clientId);
-  const read = (raw: unknown): TransactionRecord | null =>
-    readRecord(raw, 'transaction', o.issuer, o.clientId);
-  const isExpired = (record: TransactionRecord): boolean =>
-    Date.now() - record.createdAt > o.transactionTtl || record.createdAt > Date.now() + 60_000;
-
-  return {
-    /** Stores a new transaction; resolves to it and its S256 code challenge. */
-    async create(fields: Pick<TransactionRecord, 'returnTo' | 'appState' | 'scope'>) {
-      const record: TransactionRecord = {
-        v: SCHEMA_VERSION,
-        kind: 'transaction',
-        issuer: o.issuer,
-        clientId: o.clientId,
-        state: generateRandomState(),
-        codeVerifier: generateRandomCodeVerifier(),
-        redirectUri: o.redirectUri,
-        createdAt: Date.now(),
-        ...fields,
-      };
-      try {
-        await o.storage.set(keys.transaction(record.state), record);
-      } catch (cause) {
-        throw new TelnyxAuthError(
-          'storage_error',
-          DEV && 'Could not store the login transaction (is appState cloneable?).',
-          {
-            cause,
-          },
-        );
-      }
-      return { record, codeChallenge: await calculatePKCECodeChallenge(record.codeVerifier) };
-    },
-
-    /**
-     * The transaction for `state` as it is now, without consuming it; null when there is none or it is unusable.
-     * A caller that saw it before another client consumed it was concurrent with that client (see callback.ts).
-     */
-    async peek(state: string): Promise<TransactionRecord | null> {
-      try {
-        const record = read(await o.storage.get(keys.transaction(state)));
-        return record?.state === state ? record : null;
-      } catch {
-        return null;
-      }
-    },
-
-    /**
-     * Takes the transaction for `state` for this client's code exchange, atomically (one storage update: two tabs
-     * can never both take it). Resolves to the record, or to null when there is none (never created, already
-     * consumed, or forged). A transaction another client took and has not finished, an expired one and an
-     * unusable one give `unknown_state` (the last two are deleted). The caller deletes it with `finish`.
-     */
-    async claim(state: string): Promise<TransactionRecord | null> {
-      let claimed: TransactionRecord | null = null;
-      let problem: string | false | undefined;
-      const claiming = o.storage.update(keys.transaction(state), (raw) => {
-        claimed = null;
-        problem = undefined;
-        let record: TransactionRecord | null;
-        try {
-          record = read(raw);
-        } catch {
-          problem = DEV && 'The stored login transaction for this state is unusable';
-          return undefined;
-        }
-        if (record?.state !== state) return raw; // none (or one filed under another state's key: not ours)
-        if (record.claimedAt !== undefined) {
-          problem = DEV && 'This authorization response is being completed by another tab';
-          return raw;
-        }
-        if (isExpired(record)) {
-          problem = DEV && 'The login transaction for this state expired';
-          return undefined;
-        }
-        claimed = record;
-        return { ...record, claimedAt: Date.now() };
-      });
-      // Storage that read the transaction but refused the mark (a full quota) must not make sign-in
-      // impossible: this page goes on (tabs racing for this very response are then not excluded).
-      await claiming.catch((error: unknown) => {
-        if (!claimed) throw error;
-      });
-      if (problem !== undefined)
-        throw new TelnyxAuthError('unknown_state', DEV && `${problem as string}; start the sign-in again.`);
-      return claimed;
-    },
-
-    /** Deletes the transaction once its code exchange is over, whatever the outcome (a code is single use). */
-    finish: (state: string): Promise<void> => o.storage.del(keys.transaction(state)),
-
-    /** Best effort: deletes expired and unreadable transactions (needs an adapter with `keys`). */
-    async prune(): Promise<void> {
-      for (const key of await o.storage.keys(keys.transactionPrefix)) {
-        let record: TransactionRecord | null = null;
-        try {
-          record = read(await o.storage.get(key));
-        } catch {
-          // unusable: deleted below
-        }
-        if (!record || isExpired(record)) await o.storage.del(key);
-      }
-    },
+/** Stores a new transaction; resolves to it and its S256 code challenge. */
+export async function createTransaction(
+  o: ResolvedOptions,
+  fields: Pick<TransactionRecord, 'returnTo' | 'appState' | 'scope'>,
+): Promise<{ record: TransactionRecord; codeChallenge: string }> {
+  const record: TransactionRecord = {
+    v: SCHEMA_VERSION,
+    kind: 'transaction',
+    issuer: o.issuer,
+    clientId: o.clientId,
+    state: generateRandomState(),
+    codeVerifier: generateRandomCodeVerifier(),
+    redirectUri: o.redirectUri,
+    createdAt: Date.now(),
+    ...fields,
   };
+  await o.storage.set(keyOf(o, record.state), record).catch((cause: unknown) => {
+    throw new TelnyxAuthError(
+      'storage_error',
+      DEV && 'Could not store the login transaction (is appState cloneable?).',
+      {
+        cause,
+      },
+    );
+  });
+  return { record, codeChallenge: await calculatePKCECodeChallenge(record.codeVerifier) };
+}
+
+/**
+ * The transaction for `state` as it is now, without consuming it; null when there is none or it is unusable.
+ * A caller that saw it before another client consumed it was concurrent with that client (see callback.ts).
+ */
+export const peekTransaction = (o: ResolvedOptions, state: string): Promise<TransactionRecord | null> =>
+  o.storage
+    .get(keyOf(o, state))
+    .then((raw) => {
+      const record = read(o, raw);
+      return record?.state === state ? record : null;
+    })
+    .catch(() => null);
+
+/**
+ * Takes the transaction for `state` for this client's code exchange, atomically (one storage update: two tabs
+ * can never both take it). Resolves to the record, or to null when there is none (never created, already
+ * consumed, or forged). A transaction another client took and has not finished, an expired one and an
+ * unusable one give `unknown_state` (the last two are deleted). The caller deletes it with `finishTransaction`.
+ */
+export async function claimTransaction(o: ResolvedOptions, state: string): Promise<TransactionRecord | null> {
+  let claimed: TransactionRecord | null = null;
+  let problem: string | false | undefined;
+  await o.storage
+    .update(keyOf(o, state), (raw) => {
+      claimed = null;
+      problem = undefined;
+      let record: TransactionRecord | null;
+      try {
+        record = read(o, raw);
+      } catch {
+        problem = DEV && 'The stored login transaction for this state is unusable';
+        return undefined;
+      }
+      if (record?.state !== state) return raw; // none (or one filed under another state's key: not ours)
+      if (record.claimedAt !== undefined) {
+        problem = DEV && 'This authorization response is being completed by another tab';
+        return raw;
+      }
+      if (isExpired(o, record)) {
+        problem = DEV && 'The login transaction for this state expired';
+        return undefined;
+      }
+      claimed = record;
+      return { ...record, claimedAt: Date.now() };
+    })
+    // Storage that read the transaction but refused the mark (a full quota) must not make sign-in
+    // impossible: this page goes on (tabs racing for this very response are then not excluded).
+    .catch((error: unknown) => {
+      if (!claimed) throw error;
+    });
+  if (problem !== undefined)
+    throw new TelnyxAuthError('unknown_state', DEV && `${problem as string}; start the sign-in again.`);
+  return claimed;
+}
+
+/** Deletes the transaction once its code exchange is over, whatever the outcome (a code is single use). */
+export const finishTransaction = (o: ResolvedOptions, state: string): Promise<void> =>
+  o.storage.del(keyOf(o, state)).catch(() => undefined);
+
+/** Best effort: deletes expired and unreadable transactions (needs an adapter with `keys`). */
+export async function pruneTransactions(o: ResolvedOptions): Promise<void> {
+  for (const key of await o.storage.keys(storageKeys(o.issuer, o.clientId).transactionPrefix)) {
+    const record = await o.storage
+      .get(key)
+      .then((raw) => read(o, raw))
+      .catch(() => null);
+    if (!record || isExpired(o, record)) await o.storage.del(key);
+  }
 }

@@ -4,128 +4,118 @@
  * `None()` client authentication, RFC 6749 §2.1). A token handler is the other transport (token-handler.ts).
  */
 import {
-  authorizationCodeGrantRequest,
+  genericTokenEndpointRequest,
   None,
   processGenericTokenEndpointResponse,
   processRevocationResponse,
-  refreshTokenGrantRequest,
   ResponseBodyError,
   revocationRequest,
+  type AuthorizationServer,
   type Client,
 } from 'oauth4webapi';
-import { DEV, isNetworkFailure, TelnyxAuthError } from './errors.js';
+import { DEV, isNetworkFailure, TelnyxAuthError, type TelnyxAuthErrorCode } from './errors.js';
 import { httpOptions } from './http.js';
 import { isRetryableStatus } from './shared/retry.js';
-import type { Transport, TransportContext } from './types.js';
-
-/** Errors that end the session: the grant is gone, retrying cannot help (RFC 6749 §5.2). */
-const SESSION_ENDING = /^(invalid_grant|invalid_client|unauthorized_client)$/;
+import type { TokenResponse, Transport, TransportContext } from './types.js';
 
 const client = (context: TransportContext): Client => ({
   client_id: context.clientId,
   token_endpoint_auth_method: 'none',
 });
 
-/** The server's OAuth error fields, for a TelnyxAuthError. */
-const answer = (cause: unknown, status?: number) =>
-  cause instanceof ResponseBodyError
-    ? { cause, status: cause.status, oauthError: cause.error, oauthErrorDescription: cause.error_description }
-    : { cause, status };
+/**
+ * One token request through oauth4webapi (`genericTokenEndpointRequest`: the grant's parameters as RFC 6749 defines
+ * them; the response checked by `processGenericTokenEndpointResponse`, RFC 6749 §5.1, the same check for
+ * both grants). `codes`: what a request that got no answer, a refused one and an unusable answer are called.
+ */
+async function grant(
+  context: TransportContext,
+  as: AuthorizationServer,
+  type: string,
+  parameters: Record<string, string>,
+  [unsent, refused]: [TelnyxAuthErrorCode, TelnyxAuthErrorCode],
+  recoverable: boolean,
+  message: string | false,
+): Promise<TokenResponse> {
+  let response: Response;
+  try {
+    response = await genericTokenEndpointRequest(
+      as,
+      client(context),
+      None(),
+      type,
+      parameters,
+      httpOptions(context),
+    );
+  } catch (cause) {
+    throw new TelnyxAuthError(isNetworkFailure(cause) ? unsent : refused, message, { cause, recoverable });
+  }
+  const { status, headers } = response;
+  if (recoverable && isRetryableStatus(status, headers)) {
+    await response.body?.cancel().catch(() => undefined);
+    throw new TelnyxAuthError(
+      'refresh_failed',
+      DEV && `The token endpoint answered ${status}; the session is kept.`,
+      {
+        status,
+        retryAfterMs: context.retryAfter(headers),
+      },
+    );
+  }
+  try {
+    return await processGenericTokenEndpointResponse(as, client(context), response);
+  } catch (cause) {
+    const body = cause instanceof ResponseBodyError && cause;
+    // A refresh the server refused for good (the grant is gone, RFC 6749 §5.2) ends the session.
+    const ended =
+      recoverable && body && /^(invalid_grant|invalid_client|unauthorized_client)$/.test(body.error);
+    throw new TelnyxAuthError(
+      ended ? 'refresh_rejected' : (body || status !== 200) && !recoverable ? refused : 'invalid_response',
+      DEV &&
+        `The token endpoint ${body || status !== 200 ? `refused the request (${status})` : 'gave an unusable answer'}.`,
+      {
+        cause,
+        status,
+        recoverable: recoverable && !ended,
+        oauthError: body ? body.error : undefined,
+        oauthErrorDescription: body ? body.error_description : undefined,
+      },
+    );
+  }
+}
 
+/** The default transport: straight to the authorization server. */
 export const directTransport: Transport = {
-  async exchange(context, params, codeVerifier, redirectUri) {
-    const as = await context.metadata();
-    let response: Response;
-    try {
-      response = await authorizationCodeGrantRequest(
-        as,
-        client(context),
-        None(),
-        params,
-        redirectUri,
-        codeVerifier,
-        httpOptions(context),
-      );
-    } catch (cause) {
+  exchange: async (context, params, codeVerifier, redirectUri) =>
+    grant(
+      context,
+      await context.metadata(),
+      'authorization_code',
+      { code: params.get('code')!, redirect_uri: redirectUri, code_verifier: codeVerifier },
+      ['network_error', 'code_exchange_failed'],
+      false,
       // In a browser, a token endpoint that does not answer this origin (no CORS) fails exactly like a network
       // that is down: fetch's TypeError. The message names both, and the cure for the first.
-      const network = isNetworkFailure(cause);
-      throw new TelnyxAuthError(
-        network ? 'network_error' : 'code_exchange_failed',
-        DEV &&
-          (network
-            ? 'The code exchange got no answer: the network is down, or the token endpoint does not allow requests from this origin (no CORS). For the second, exchange through a token handler: @telnyx-oauth/token-handler on your server, and `transport: tokenHandler()` from @telnyx-oauth/core/token-handler.'
-            : 'The authorization code could not be exchanged (the request failed).'),
-        { cause, recoverable: false },
-      );
-    }
-    try {
-      // The generic token response check (RFC 6749 §5.1) shared with the refresh: processAuthorizationCodeResponse
-      // only adds OpenID Connect ID-token checks, and we neither ask for nor use an ID token.
-      return await processGenericTokenEndpointResponse(as, client(context), response);
-    } catch (cause) {
-      const refused = cause instanceof ResponseBodyError || response.status !== 200;
-      throw new TelnyxAuthError(
-        refused ? 'code_exchange_failed' : 'invalid_response',
-        DEV &&
-          (refused
-            ? `The token endpoint refused the authorization code (${response.status}).`
-            : 'The token endpoint gave an unusable response to the code exchange.'),
-        answer(cause, response.status),
-      );
-    }
-  },
+      DEV &&
+        'The code exchange got no answer: the network is down, or the token endpoint does not allow requests from this origin (no CORS). For the second, exchange through a token handler: @telnyx-oauth/token-handler on your server, and `transport: tokenHandler()` from @telnyx-oauth/core/token-handler.',
+    ),
 
   async refresh(context, tokens) {
-    let as;
-    try {
-      as = await context.metadata();
-    } catch (cause) {
+    const as = await context.metadata().catch((cause: TelnyxAuthError) => {
       throw new TelnyxAuthError('refresh_failed', DEV && 'Could not load the server metadata to refresh.', {
         cause,
-        recoverable: (cause as TelnyxAuthError).recoverable ?? true,
+        recoverable: cause.recoverable ?? true,
       });
-    }
-    let response: Response;
-    try {
-      response = await refreshTokenGrantRequest(
-        as,
-        client(context),
-        None(),
-        tokens.refreshToken!,
-        httpOptions(context),
-      );
-    } catch (cause) {
-      throw new TelnyxAuthError(
-        isNetworkFailure(cause) ? 'refresh_failed' : 'invalid_response',
-        DEV && 'The refresh request could not be sent.',
-        { cause, recoverable: true },
-      );
-    }
-    if (isRetryableStatus(response.status, response.headers)) {
-      await response.body?.cancel().catch(() => undefined);
-      throw new TelnyxAuthError(
-        'refresh_failed',
-        DEV && `The token endpoint answered ${response.status}; the session is kept.`,
-        {
-          status: response.status,
-          retryAfterMs: context.retryAfter(response.headers),
-        },
-      );
-    }
-    try {
-      return await processGenericTokenEndpointResponse(as, client(context), response);
-    } catch (cause) {
-      const ended = cause instanceof ResponseBodyError && SESSION_ENDING.test(cause.error);
-      throw new TelnyxAuthError(
-        ended ? 'refresh_rejected' : 'invalid_response',
-        DEV &&
-          (ended
-            ? 'The server rejected the refresh token; sign in again.'
-            : 'The token endpoint gave an unusable refresh response.'),
-        { ...answer(cause, response.status), recoverable: !ended },
-      );
-    }
+    });
+    return grant(
+      context,
+      as,
+      'refresh_token',
+      { refresh_token: tokens.refreshToken! },
+      ['refresh_failed', 'invalid_response'],
+      true,
+      DEV && 'The refresh request could not be sent.',
+    );
   },
 
   /**
@@ -138,14 +128,12 @@ export const directTransport: Transport = {
     if (!revoke || !tokens) return;
     try {
       const as = await context.metadata();
-      if (typeof as.revocation_endpoint !== 'string') return;
-      const [token, hint] = tokens.refreshToken
-        ? [tokens.refreshToken, 'refresh_token']
-        : [tokens.accessToken, 'access_token'];
+      if (!as.revocation_endpoint) return;
+      const { refreshToken, accessToken } = tokens;
       await processRevocationResponse(
-        await revocationRequest(as, client(context), None(), token, {
+        await revocationRequest(as, client(context), None(), refreshToken ?? accessToken, {
           ...httpOptions(context, true),
-          additionalParameters: { token_type_hint: hint },
+          additionalParameters: { token_type_hint: refreshToken ? 'refresh_token' : 'access_token' },
         }),
       );
     } catch (cause) {
