@@ -255,6 +255,8 @@ export interface TokenResponse {
 export interface TransportContext {
   /** The client id. */
   readonly clientId: string;
+  /** The redirect URI; relative transport URLs resolve against it (the app's origin). */
+  readonly redirectUri: string;
   /** True when the issuer or an endpoint is plain http on a loopback host (the dev server). */
   readonly allowInsecureRequests: boolean;
   /**
