@@ -1,8 +1,9 @@
 /** The tokens of one session and the rules about their lifetime. Never logged, put in a URL or Web Storage. */
-import type { TokenResponse } from './types.js';
+import type { TokenResponse, Transport } from './types.js';
 
-/** The tokens of one session, as stored. */
+/** The tokens of one session, as stored (and as a {@link Transport} refreshes them). */
 export interface TokenSet {
+  /** The access token, sent as `Authorization: Bearer` (RFC 6750). */
   readonly accessToken: string;
   /** Lower-cased `token_type` ('bearer'). */
   readonly tokenType: string;
@@ -13,7 +14,9 @@ export interface TokenSet {
   readonly expiresAt: number | null;
   /** The refresh token (direct transport); always null through a token handler, which keeps it in a cookie. */
   readonly refreshToken: string | null;
+  /** Granted scopes (from the token response, else the requested ones). */
   readonly scope: readonly string[];
+  /** When the token response arrived, epoch ms by the local clock. */
   readonly receivedAt: number;
   /** Set by a token handler: whether it holds a refresh token for this session (its `refresh` flag). */
   readonly refreshable?: boolean;

@@ -230,10 +230,28 @@ export interface GetAccessTokenOptions {
 
 /** A session event, for `on(listener)`. */
 export type AuthEvent =
-  | { type: 'signed_in' }
-  | { type: 'refreshed'; expiresAt: number }
-  | { type: 'signed_out'; reason: SignOutReason }
-  | { type: 'error'; error: TelnyxAuthError };
+  | {
+      /** A session started: signed in here, or adopted from another tab. */
+      type: 'signed_in';
+    }
+  | {
+      /** The access token was renewed (here or by another tab). */
+      type: 'refreshed';
+      /** The new token's expiry, epoch ms by the local clock. */
+      expiresAt: number;
+    }
+  | {
+      /** The session ended. */
+      type: 'signed_out';
+      /** Why it ended. */
+      reason: SignOutReason;
+    }
+  | {
+      /** Something failed (also failures that did not change the snapshot, e.g. a failed revocation). */
+      type: 'error';
+      /** What failed. */
+      error: TelnyxAuthError;
+    };
 
 /** A successful token response (RFC 6749 §5.1), as a transport hands it to the session. */
 export interface TokenResponse {

@@ -39,9 +39,7 @@ export function AuthCallback<AppState = unknown>(props: AuthCallbackProps<AppSta
   const client = useTelnyxAuthClient();
   const [error, setError] = useState<TelnyxAuthError | null>(null);
   const onSuccess = useRef(props.onSuccess);
-  useEffect(() => {
-    onSuccess.current = props.onSuccess;
-  });
+  useEffect(() => void (onSuccess.current = props.onSuccess));
 
   useEffect(() => {
     let active = true;
@@ -56,9 +54,7 @@ export function AuthCallback<AppState = unknown>(props: AuthCallbackProps<AppSta
         (result) => active && (onSuccess.current ?? replaceLocation)(result.returnTo, result.appState),
         (cause: unknown) => active && setError(TelnyxAuthError.from(cause)),
       );
-    return () => {
-      active = false;
-    };
+    return () => void (active = false);
   }, [client, url]);
 
   if (!error) return fallback;

@@ -1,8 +1,5 @@
 'use client';
-/**
- * @telnyx-oauth/react: bindings over `@telnyx-oauth/core`. Every hook is a few lines over the core client's
- * store (`useSyncExternalStore`) and methods; the session logic lives in core. `./testing` has the mock.
- */
+/** @telnyx-oauth/react: bindings, each a few lines over core's store and methods. `./testing`: the mock. */
 export { TelnyxAuthProvider, type TelnyxAuthProviderProps } from './provider.js';
 export type { TelnyxAuthProviderClientProps, TelnyxAuthProviderOptionsProps } from './provider.js';
 export { TelnyxAuthContext, useTelnyxAuthClient } from './context.js';

@@ -73,9 +73,7 @@ export function TelnyxAuthProvider(props: TelnyxAuthProviderProps): ReactNode {
   }, [client, owned, mounts]);
 
   const onEvent = useRef(props.onEvent);
-  useEffect(() => {
-    onEvent.current = props.onEvent;
-  });
+  useEffect(() => void (onEvent.current = props.onEvent));
   useEffect(() => client.on((event) => onEvent.current?.(event)), [client]);
 
   return <TelnyxAuthContext.Provider value={client}>{props.children}</TelnyxAuthContext.Provider>;

@@ -39,11 +39,7 @@ const baseStyle: CSSProperties = {
   font: 'var(--telnyx-signin-font, 600 1rem/1.25 system-ui, sans-serif)',
   cursor: 'pointer',
 };
-const busyStyle: CSSProperties = {
-  ...baseStyle,
-  cursor: 'progress',
-  opacity: 'var(--telnyx-signin-busy-opacity, 0.7)',
-};
+const busyStyle: CSSProperties = { cursor: 'progress', opacity: 'var(--telnyx-signin-busy-opacity, 0.7)' };
 
 /**
  * A real `<button>` that starts "Sign in with Telnyx" (`loginWithRedirect`). While a redirect is under way
@@ -52,41 +48,27 @@ const busyStyle: CSSProperties = {
  * button (see `signInWithTelnyxCss` for hover/focus-visible styles).
  */
 export function SignInWithTelnyx(props: SignInWithTelnyxProps): ReactNode {
-  const {
-    returnTo,
-    scope,
-    appState,
-    loginOptions,
-    onError,
-    unstyled,
-    children,
-    className,
-    style,
-    disabled,
-    onClick,
-    ...rest
-  } = props;
+  const { returnTo, scope, appState, loginOptions, onError, unstyled, ...button } = props;
   const client = useTelnyxAuthClient();
   const busy = useAuthState((s) => s.pending === 'redirecting');
-  const handleClick = (event: MouseEvent<HTMLButtonElement>): void => {
-    onClick?.(event);
+  const onClick = (event: MouseEvent<HTMLButtonElement>): void => {
+    button.onClick?.(event);
     if (event.defaultPrevented || client.getSnapshot().pending === 'redirecting') return;
-    const options: LoginOptions = { ...loginOptions, returnTo };
-    if (scope !== undefined) options.scope = scope;
-    if (appState !== undefined) options.appState = appState;
-    client.loginWithRedirect(options).catch((error: unknown) => onError?.(TelnyxAuthError.from(error)));
+    client
+      .loginWithRedirect({ ...loginOptions, returnTo, scope, appState })
+      .catch((error: unknown) => onError?.(TelnyxAuthError.from(error)));
   };
   return (
     <button
-      {...rest}
+      {...button}
       type="button"
-      className={className ? `telnyx-signin ${className}` : 'telnyx-signin'}
-      style={unstyled ? style : { ...(busy ? busyStyle : baseStyle), ...style }}
-      disabled={busy || disabled}
+      className={button.className ? `telnyx-signin ${button.className}` : 'telnyx-signin'}
+      style={unstyled ? button.style : { ...baseStyle, ...(busy && busyStyle), ...button.style }}
+      disabled={busy || button.disabled}
       aria-busy={busy}
-      onClick={handleClick}
+      onClick={onClick}
     >
-      {children ?? 'Sign in with Telnyx'}
+      {button.children ?? 'Sign in with Telnyx'}
     </button>
   );
 }

@@ -14,6 +14,8 @@ export interface UseAccessTokenResult {
   readonly isLoading: boolean;
 }
 
+type Fetched = Omit<UseAccessTokenResult, 'isLoading'> & { expiresAt: number | null };
+
 /**
  * The current access token as state, without Suspense: asked for when a session exists and again whenever
  * its token changes (a refresh in this or another tab: core renews it before it expires). While a new token
@@ -28,9 +30,7 @@ export function useAccessToken(): UseAccessTokenResult {
     (s) => ({ isAuthenticated: s.isAuthenticated, isLoading: s.isLoading, expiresAt: s.expiresAt }),
     shallowEqual,
   );
-  const [fetched, setFetched] = useState<
-    Omit<UseAccessTokenResult, 'isLoading'> & { expiresAt: number | null }
-  >();
+  const [fetched, setFetched] = useState<Fetched>();
   useEffect(() => {
     if (!isAuthenticated) return setFetched(undefined);
     let current = true;
@@ -39,9 +39,7 @@ export function useAccessToken(): UseAccessTokenResult {
       (error: unknown) =>
         current && setFetched({ token: null, error: TelnyxAuthError.from(error), expiresAt }),
     );
-    return () => {
-      current = false;
-    };
+    return () => void (current = false);
   }, [client, isAuthenticated, expiresAt]);
   const fresh = isAuthenticated && fetched?.expiresAt === expiresAt;
   return {
