@@ -19,4 +19,6 @@ const client = await retrieveClient(
 );
 assert.equal(client.client_id, PUBLIC_CLIENT_ID);
 
-console.log('node: @telnyx-oauth/core, /token-handler, /api, /shared and @telnyx-oauth/dev-server import and work');
+console.log(
+  'node: @telnyx-oauth/core, /token-handler, /api, /shared and @telnyx-oauth/dev-server import and work',
+);
