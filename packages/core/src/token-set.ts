@@ -1,7 +1,7 @@
 /** The tokens of one session and the rules about their lifetime. Never logged, put in a URL or Web Storage. */
-import type { TokenResponse, Transport } from './types.js';
+import type { TokenResponse } from './types.js';
 
-/** The tokens of one session, as stored (and as a {@link Transport} refreshes them). */
+/** The tokens of one session, as stored (and as a `Transport` refreshes them). */
 export interface TokenSet {
   /** The access token, sent as `Authorization: Bearer` (RFC 6750). */
   readonly accessToken: string;
