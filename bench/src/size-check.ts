@@ -11,11 +11,15 @@ import { API_CLIENT, SIGN_IN_BUDGET_GZIP, SIGN_IN_PATHS } from './bundle/librari
 import { measureBundle } from './bundle/measure.js';
 import { kb } from './format.js';
 
-/** Measured 17.4 KB (17,831 bytes) on 2026-11-27, rounded up to the next 0.5 KB. */
-const REGRESSION_BUDGET_GZIP = 17.5 * 1024;
+/**
+ * Measured 16.0 KB (16,370 bytes) on 2026-11-29 for the path as issue 13 defines it (with `RequireAuth`),
+ * rounded up to the next 0.5 KB. Was 17.5 KB (17.4 KB measured without `RequireAuth`, 18.9 KB with the
+ * reliability fixes of issue 11).
+ */
+const REGRESSION_BUDGET_GZIP = 16.0 * 1024;
 
-/** Parts whose gzip share is worth knowing: each is left out in turn and the difference reported. */
-const PARTS = ['oauth4webapi', 'idb-keyval', '@telnyx-oauth/core'];
+/** The dependencies whose gzip share is worth knowing: each is left out in turn and the difference reported. */
+const PARTS = ['oauth4webapi', 'idb-keyval'];
 
 const ours = SIGN_IN_PATHS.find((subject) => subject.id === 'telnyx');
 if (!ours) throw new Error('the sign-in path is missing from the subjects');
@@ -38,10 +42,13 @@ try {
   for (const { name, bytes } of signIn.contributors.slice(0, 8))
     console.log(`  ${kb(bytes).padStart(9)}  ${name}`);
   console.log('gzip share (sign-in path with, minus without):');
+  let dependencies = 0;
   for (const [index, part] of PARTS.entries()) {
-    const rest = without[index];
-    if (rest) console.log(`  ${kb(signIn.gzip - rest.gzip).padStart(9)}  ${part}`);
+    const share = signIn.gzip - (without[index]?.gzip ?? signIn.gzip);
+    dependencies += share;
+    console.log(`  ${kb(share).padStart(9)}  ${part}`);
   }
+  console.log(`  ${kb(signIn.gzip - dependencies).padStart(9)}  our code (core + react, the rest)`);
 
   const limits = `goal ${kb(SIGN_IN_BUDGET_GZIP)}, budget ${kb(REGRESSION_BUDGET_GZIP)}`;
   if (signIn.gzip > REGRESSION_BUDGET_GZIP) {

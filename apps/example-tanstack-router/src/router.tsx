@@ -14,7 +14,7 @@ const homeRoute = createRoute({
         {isAuthenticated ? (
           <>
             <Link to="/account">Your account</Link>
-            {/* Sign out where no <RequireAuth> is mounted: a guard whose session ends starts a new sign-in. */}
+            {/* Sign out anywhere: a mounted <RequireAuth> then offers to sign in again, never silently. */}
             <button onClick={() => logout()}>Sign out</button>
           </>
         ) : (

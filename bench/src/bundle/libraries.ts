@@ -56,5 +56,5 @@ export const API_CLIENT: SizeSubject = {
   entry: entry('telnyx-api'),
 };
 
-/** The sign-in path's budget, gzip bytes; `pnpm size` fails above it. */
+/** The sign-in path's goal, gzip bytes (about half of react-oidc-context); see size-check.ts for the budget. */
 export const SIGN_IN_BUDGET_GZIP = 10 * 1024;

@@ -23,7 +23,7 @@ async function signedIn() {
 describe('authenticated fetch', () => {
   it('adds the bearer token', async () => {
     const client = await signedIn();
-    const response = await client.fetch(`${server.issuer}/v2/oauth_grants`);
+    const response = await client.authFetch(`${server.issuer}/v2/oauth_grants`);
     expect(response.status).toBe(200);
     expect(server.counters.get('token')).toBe(0);
   });
@@ -41,7 +41,7 @@ describe('authenticated fetch', () => {
       },
     });
     await recording.ready();
-    const response = await recording.fetch(`${server.issuer}/v2/oauth_clients`, {
+    const response = await recording.authFetch(`${server.issuer}/v2/oauth_clients`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'x' }),
@@ -57,7 +57,7 @@ describe('authenticated fetch', () => {
 
   it('returns a 401 without invalid_token untouched, with no refresh', async () => {
     const client = await signedIn();
-    const response = await client.fetch(`${server.issuer}/v2/oauth/consent/nope`);
+    const response = await client.authFetch(`${server.issuer}/v2/oauth/consent/nope`);
     expect([401, 403, 404, 422]).toContain(response.status);
     expect(server.counters.get('token')).toBe(0);
   });
@@ -76,7 +76,7 @@ describe('authenticated fetch', () => {
         });
       },
     });
-    const response = await client.fetch(`${server.issuer}/resource`);
+    const response = await client.authFetch(`${server.issuer}/resource`);
     expect(response.status).toBe(401);
     expect(resourceCalls).toBe(2);
     expect(server.counters.get('token:refresh_token')).toBe(1);
@@ -85,7 +85,7 @@ describe('authenticated fetch', () => {
   it('ends the session with refresh_rejected when the refresh after a 401 is refused', async () => {
     const client = await signedIn();
     serverClockOffset = 100 * 24 * 3600 * 1000; // beyond the refresh token's lifetime too
-    await expect(client.fetch(`${server.issuer}/v2/oauth_grants`)).rejects.toMatchObject({
+    await expect(client.authFetch(`${server.issuer}/v2/oauth_grants`)).rejects.toMatchObject({
       code: 'refresh_rejected',
     });
     expect(client.getSnapshot()).toMatchObject({
@@ -97,7 +97,9 @@ describe('authenticated fetch', () => {
 
   it('refuses to send a token over plain http to a non-loopback host', async () => {
     const client = await signedIn();
-    await expect(client.fetch('http://api.example.com/x')).rejects.toMatchObject({ code: 'invalid_options' });
-    await expect(client.fetch('not a url')).rejects.toMatchObject({ code: 'invalid_options' });
+    await expect(client.authFetch('http://api.example.com/x')).rejects.toMatchObject({
+      code: 'invalid_options',
+    });
+    await expect(client.authFetch('not a url')).rejects.toMatchObject({ code: 'invalid_options' });
   });
 });

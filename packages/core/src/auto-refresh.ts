@@ -1,96 +1,102 @@
 /**
- * Proactive refresh: a timer set to fire `refreshLeeway` before the access token expires, so API calls rarely
- * wait for a refresh. Timers are throttled in background tabs and useless offline, so the check also runs when
- * the page becomes visible again and when the network comes back. After a failure it backs off (30 s doubling
- * to 5 min, or the server's Retry-After when longer) instead of hammering the token endpoint.
+ * The session's timer: renew the access token `refreshLeeway` before it expires, so API calls rarely wait for a
+ * refresh, and end a session that cannot be renewed (no refresh token) when its token expires. Timers are
+ * throttled in background tabs and useless offline, so the check also runs when the page becomes visible again
+ * and when the network comes back. Off with `autoRefresh: false` (and outside browsers by default).
  */
 import type { TelnyxAuthError } from './errors.js';
-import { needsRefresh, refreshDueAt, type TokenSet } from './token-set.js';
+import type { ResolvedOptions } from './options.js';
+import { backoffDelay } from './shared/retry.js';
+import { canRefresh, isExpired, needsRefresh, refreshDueAt, type TokenSet } from './token-set.js';
 
 /** setTimeout's ceiling (about 24.8 days); longer delays would fire immediately. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
-const RETRY_MS = 30_000;
-const RETRY_MAX_MS = 5 * 60_000;
 
-export interface AutoRefreshDeps {
-  enabled: boolean;
-  leewayMs: number;
-  now(): number;
-  tokens(): TokenSet | null;
-  /** Starts a refresh; its outcome reaches the snapshot through the coordinator's hooks. */
-  refresh(): void;
-  /** Re-reads the shared session when the page becomes visible (changes made by other tabs meanwhile). */
-  resync(): void;
-}
+/**
+ * The background retry curve after a failed refresh: 30 s doubling to 5 min, without jitter. It differs from
+ * the per-call retries (`PER_CALL_BACKOFF`, 0.5 s to 8 s) on purpose: those hold a caller of `getAccessToken`,
+ * so they are few and quick and then the error is the caller's; this one has no caller waiting and lasts as long
+ * as the page is open, so it starts where the per-call retries gave up and stays slow (about a dozen requests
+ * an hour during an outage), while `online` and `visibilitychange` still retry at once when it matters. No
+ * jitter: the refresh lock lets one tab ask at a time, and the others adopt its answer.
+ */
+const BACKGROUND_BACKOFF = { initialMs: 30_000, maxMs: 300_000 };
 
 export interface AutoRefresh {
   /** (Re)arms the timer for the current tokens. */
   schedule(): void;
+  /** A refresh succeeded: the backoff is reset. */
   succeeded(): void;
+  /** A refresh failed: wait (backoff, or the server's Retry-After when longer) before the timer tries again. */
   failed(error: TelnyxAuthError): void;
   /** Adds the visibilitychange / online listeners (browsers only). */
   listen(): void;
   stop(): void;
 }
 
-export function createAutoRefresh(deps: AutoRefreshDeps): AutoRefresh {
+export function createAutoRefresh(
+  o: ResolvedOptions,
+  tokens: () => TokenSet | null,
+  /** Starts a refresh (or ends an expired session); the outcome reaches the snapshot through the coordinator. */
+  refresh: () => void,
+  /** Re-reads the shared session when the page becomes visible (changes made by other tabs meanwhile). */
+  resync: () => void,
+): AutoRefresh {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let retryNotBefore = 0;
   let failures = 0;
-  let stopped = false;
+  let stopped = !o.autoRefresh;
   const removers: Array<() => void> = [];
+
+  const due = (current: TokenSet): number | null =>
+    canRefresh(current) ? refreshDueAt(current, o.refreshLeeway) : current.expiresAt;
 
   function schedule(): void {
     clearTimeout(timer);
-    timer = undefined;
-    const tokens = deps.tokens();
-    const dueAt = tokens ? refreshDueAt(tokens, deps.leewayMs) : null;
-    if (!deps.enabled || stopped || !tokens?.refreshToken || dueAt === null) return;
-    const delay = Math.max(dueAt, retryNotBefore) - deps.now();
-    timer = setTimeout(check, Math.min(Math.max(delay, 0), MAX_TIMER_MS));
+    const current = tokens();
+    const at = current && due(current);
+    if (stopped || at == null) return;
+    timer = setTimeout(check, Math.min(Math.max(Math.max(at, retryNotBefore) - Date.now(), 0), MAX_TIMER_MS));
   }
 
   function check(): void {
-    const tokens = deps.tokens();
-    if (stopped || !tokens || !needsRefresh(tokens, deps.now(), deps.leewayMs)) schedule();
-    else deps.refresh();
+    const current = tokens();
+    if (!current || stopped) return;
+    const now = Date.now();
+    if (canRefresh(current) ? needsRefresh(current, now, o.refreshLeeway) : isExpired(current, now))
+      refresh();
+    else schedule();
   }
+
+  const on = (target: EventTarget | undefined, type: string, listener: () => void): void => {
+    if (typeof target?.addEventListener !== 'function') return;
+    target.addEventListener(type, listener);
+    removers.push(() => target.removeEventListener(type, listener));
+  };
 
   return {
     schedule,
     succeeded() {
-      retryNotBefore = 0;
-      failures = 0;
+      retryNotBefore = failures = 0;
       schedule();
     },
     failed(error) {
-      const backoff = Math.min(RETRY_MS * 2 ** failures, RETRY_MAX_MS);
-      failures += 1;
-      retryNotBefore = deps.now() + Math.max(error.retryAfterMs ?? 0, backoff);
+      retryNotBefore =
+        Date.now() + Math.max(error.retryAfterMs ?? 0, backoffDelay(failures++, BACKGROUND_BACKOFF, 0));
       schedule();
     },
     listen() {
-      if (!deps.enabled) return;
-      const doc = (globalThis as { document?: Document }).document;
-      const win = typeof window === 'undefined' ? undefined : window;
-      const onVisible = (): void => {
-        if (doc?.visibilityState === 'hidden') return;
-        deps.resync();
-        if (deps.now() >= retryNotBefore) check();
-      };
-      const onOnline = (): void => {
-        retryNotBefore = 0;
-        failures = 0;
+      if (stopped) return;
+      const doc = globalThis.document;
+      on(doc, 'visibilitychange', () => {
+        if (doc.visibilityState === 'hidden') return;
+        resync();
+        if (Date.now() >= retryNotBefore) check();
+      });
+      on(globalThis.window, 'online', () => {
+        retryNotBefore = failures = 0;
         check();
-      };
-      if (doc && typeof doc.addEventListener === 'function') {
-        doc.addEventListener('visibilitychange', onVisible);
-        removers.push(() => doc.removeEventListener('visibilitychange', onVisible));
-      }
-      if (win && typeof win.addEventListener === 'function') {
-        win.addEventListener('online', onOnline);
-        removers.push(() => win.removeEventListener('online', onOnline));
-      }
+      });
     },
     stop() {
       stopped = true;

@@ -13,9 +13,13 @@ beforeEach(() => {
 });
 afterEach(() => harness.destroyAll());
 
+/** Every status the client goes through (a notification can also be for another field, e.g. `pending`). */
 function recordStatuses(client: ReturnType<typeof harness.client>): AuthStatus[] {
   const statuses: AuthStatus[] = [];
-  client.subscribe(() => statuses.push(client.getSnapshot().status));
+  client.subscribe(() => {
+    const { status } = client.getSnapshot();
+    if (statuses.at(-1) !== status) statuses.push(status);
+  });
   return statuses;
 }
 

@@ -4,155 +4,136 @@
  * (e.g. a same-origin token proxy because of CORS).
  */
 import { discoveryRequest, processDiscoveryResponse, type AuthorizationServer } from 'oauth4webapi';
-import { isNetworkFailure, TelnyxAuthError } from './errors.js';
-import { httpOptions, responseOf } from './http.js';
+import { DEV, isNetworkFailure, TelnyxAuthError } from './errors.js';
+import { httpOptions } from './http.js';
+import { storageKeys } from './names.js';
 import { checkEndpointUrl, type ResolvedOptions } from './options.js';
 import { isRetryableStatus } from './shared/retry.js';
-import { storageKeys } from './names.js';
-import { readDiscoveryRecord, SCHEMA_VERSION, type DiscoveryRecord } from './storage/schema.js';
+import { readRecord, SCHEMA_VERSION, type DiscoveryRecord } from './storage/schema.js';
 
-export interface Discovery {
-  /** The metadata, from memory, storage (fresh) or the network, in that order. */
-  get(): Promise<AuthorizationServer>;
+interface Loaded {
+  as: AuthorizationServer;
+  fetchedAt: number;
 }
 
-/** Runs metadata through oauth4webapi's validation without a network round trip (cached or configured metadata). */
-async function validateMetadata(
-  issuer: URL,
-  metadata: Record<string, unknown>,
-): Promise<AuthorizationServer> {
-  const response = new Response(JSON.stringify(metadata), {
-    status: 200,
-    headers: { 'content-type': 'application/json' },
-  });
-  return processDiscoveryResponse(issuer, response);
-}
+/** The metadata, from memory, storage (fresh) or the network, in that order; one load at a time. */
+export function createDiscovery(o: ResolvedOptions): () => Promise<AuthorizationServer> {
+  const issuer = new URL(o.issuer);
+  const key = storageKeys(o.issuer, o.clientId).discovery;
+  let memo: { as: Promise<AuthorizationServer>; until: number } | undefined;
 
-function applyOverrides(as: AuthorizationServer, options: ResolvedOptions): AuthorizationServer {
-  const merged: AuthorizationServer = { ...as };
-  for (const [name, value] of Object.entries(options.endpoints)) {
-    if (typeof value === 'string') (merged as Record<string, unknown>)[name] = value;
-  }
-  for (const name of ['authorization_endpoint', 'token_endpoint'] as const) {
-    if (typeof merged[name] !== 'string') {
-      throw new TelnyxAuthError('discovery_failed', `Authorization server metadata has no ${name}.`);
-    }
-  }
-  for (const name of ['authorization_endpoint', 'token_endpoint', 'revocation_endpoint'] as const) {
-    const value = merged[name];
-    if (typeof value === 'string') {
+  /** Overrides applied, then every endpoint the browser uses checked (https, or http on loopback). */
+  function usable(as: AuthorizationServer): AuthorizationServer {
+    const merged: Record<string, unknown> = { ...as, ...o.endpoints };
+    for (const name of ['authorization_endpoint', 'token_endpoint', 'revocation_endpoint']) {
+      if (merged[name] === undefined && name === 'revocation_endpoint') continue;
       try {
-        checkEndpointUrl(value, name);
+        checkEndpointUrl(merged[name], name);
       } catch (cause) {
         throw new TelnyxAuthError(
           'discovery_failed',
-          `Authorization server metadata has an unusable ${name}.`,
+          DEV && `The metadata's ${name} is missing or unusable.`,
           {
             cause,
           },
         );
       }
     }
-  }
-  return merged;
-}
-
-export function createDiscovery(options: ResolvedOptions, now: () => number): Discovery {
-  const issuerUrl = new URL(options.issuer);
-  const key = storageKeys(options.issuer, options.clientId).discovery;
-  let memo: { as: Promise<AuthorizationServer>; validUntil: number } | undefined;
-
-  async function readCache(): Promise<DiscoveryRecord | null> {
-    try {
-      return readDiscoveryRecord(await options.storage.get(key), options.issuer);
-    } catch {
-      return null; // a corrupt or unreadable cache only costs a network request
-    }
+    return merged as AuthorizationServer;
   }
 
-  async function fetchMetadata(): Promise<Record<string, unknown>> {
-    try {
-      const response = await discoveryRequest(issuerUrl, { algorithm: 'oauth2', ...httpOptions(options) });
-      return (await processDiscoveryResponse(issuerUrl, response)) as Record<string, unknown>;
-    } catch (cause) {
-      throw new TelnyxAuthError(
-        'discovery_failed',
-        `Could not load authorization server metadata for ${options.issuer}.`,
-        {
-          cause,
-          recoverable:
-            isNetworkFailure(cause) ||
-            isRetryableStatus(responseOf(cause)?.status ?? 0, responseOf(cause)?.headers),
-        },
-      );
-    }
-  }
-
-  /** Validated (oauth4webapi) metadata with the endpoint overrides applied. */
-  const usable = async (metadata: Record<string, unknown>, fetchedAt: number) => ({
-    as: applyOverrides(await validateMetadata(issuerUrl, metadata), options),
+  /** A document that did not come over the network (configured or cached), validated by oauth4webapi. */
+  const validated = async (metadata: Record<string, unknown>, fetchedAt: number): Promise<Loaded> => ({
+    as: usable(
+      await processDiscoveryResponse(
+        issuer,
+        new Response(JSON.stringify(metadata), { headers: { 'content-type': 'application/json' } }),
+      ),
+    ),
     fetchedAt,
   });
 
-  async function load(): Promise<{ as: AuthorizationServer; fetchedAt: number }> {
-    if (options.metadata) {
+  async function load(): Promise<Loaded> {
+    if (o.document) {
       try {
-        return await usable(options.metadata, Infinity);
+        return await validated(o.document, Infinity);
       } catch (cause) {
-        if (cause instanceof TelnyxAuthError) throw cause;
-        throw new TelnyxAuthError('invalid_options', 'The metadata option is not valid for this issuer.', {
-          cause,
-        });
+        throw cause instanceof TelnyxAuthError
+          ? cause
+          : new TelnyxAuthError(
+              'invalid_options',
+              DEV && 'The metadata option is not valid for this issuer.',
+              {
+                cause,
+              },
+            );
       }
     }
-    const cached = await readCache();
-    const fresh = cached && now() - cached.fetchedAt < options.discoveryTtlMs && cached.fetchedAt <= now();
-    if (cached && fresh) {
+    let cached: DiscoveryRecord | null = null;
+    try {
+      cached = readRecord(await o.storage.get(key), 'discovery', o.issuer);
+    } catch {
+      // a corrupt or unreadable cache only costs a network request
+    }
+    const age = cached ? Date.now() - cached.fetchedAt : -1;
+    if (cached && age >= 0 && age < o.discoveryTtl) {
       try {
-        return await usable(cached.metadata, cached.fetchedAt);
+        return await validated(cached.metadata, cached.fetchedAt);
       } catch {
         // fall through to the network
       }
     }
-    let metadata: Record<string, unknown>;
+    let as: AuthorizationServer;
     try {
-      metadata = await fetchMetadata();
-    } catch (error) {
+      as = await processDiscoveryResponse(
+        issuer,
+        await discoveryRequest(issuer, { algorithm: 'oauth2', ...httpOptions(o) }),
+      );
+    } catch (cause) {
+      const response = (cause as { response?: unknown }).response ?? (cause as Error).cause;
+      const error = new TelnyxAuthError(
+        'discovery_failed',
+        DEV && `Could not load the metadata of ${o.issuer}.`,
+        {
+          cause,
+          recoverable:
+            isNetworkFailure(cause) ||
+            (response instanceof Response && isRetryableStatus(response.status, response.headers)),
+        },
+      );
       // Offline with a stale copy: a stale endpoint list beats no sign-in at all.
-      if (cached && error instanceof TelnyxAuthError && error.recoverable) {
+      if (cached && error.recoverable) {
         try {
-          return await usable(cached.metadata, now());
+          return await validated(cached.metadata, Date.now());
         } catch {
-          throw error;
+          // the error below
         }
       }
       throw error;
     }
-    const fetchedAt = now();
+    const fetchedAt = Date.now();
     const record: DiscoveryRecord = {
       v: SCHEMA_VERSION,
       kind: 'discovery',
-      issuer: options.issuer,
+      issuer: o.issuer,
       fetchedAt,
-      metadata,
+      metadata: as,
     };
-    await options.storage.set(key, record).catch(() => undefined); // caching is an optimisation only
-    return usable(metadata, fetchedAt);
+    await o.storage.set(key, record).catch(() => undefined); // caching is an optimisation only
+    return { as: usable(as), fetchedAt };
   }
 
-  return {
-    get() {
-      if (memo && now() < memo.validUntil) return memo.as;
-      const as = load().then(({ as: metadata, fetchedAt }) => {
-        if (memo?.as === as) memo.validUntil = fetchedAt + options.discoveryTtlMs;
-        return metadata;
-      });
-      // Single flight while loading; a failure is forgotten so the next call tries again.
-      memo = { as, validUntil: Infinity };
-      as.catch(() => {
-        if (memo?.as === as) memo = undefined;
-      });
-      return as;
-    },
+  return () => {
+    if (memo && Date.now() < memo.until) return memo.as;
+    const as: Promise<AuthorizationServer> = load().then((loaded) => {
+      if (memo?.as === as) memo.until = loaded.fetchedAt + o.discoveryTtl;
+      return loaded.as;
+    });
+    // Single flight while loading; a failure is forgotten so the next call tries again.
+    memo = { as, until: Infinity };
+    as.catch(() => {
+      if (memo?.as === as) memo = undefined;
+    });
+    return as;
   };
 }

@@ -1,8 +1,21 @@
 /**
  * Typed errors with stable `code`s. Apps branch on `error.code` (or `instanceof`), never on messages.
- * Messages are written for developers; `userMessage` (where set) is safe to show to end users.
+ *
+ * Messages are for developers and exist only in development builds: every message is written as
+ * `DEV && '...'`, which a bundler that replaces `process.env.NODE_ENV` (Vite, webpack, Next.js, esbuild with
+ * `define`, Rollup with its replace plugin) removes from production builds, as React and zustand do. A
+ * production error's message is its code and where the codes are documented.
  */
 
+declare const process: { env: { NODE_ENV?: string } };
+
+/**
+ * True unless `process.env.NODE_ENV` is `'production'`. Gates the long diagnostic messages (and anything else
+ * that only helps a developer) so production bundles leave them out.
+ */
+export const DEV: boolean = process.env.NODE_ENV !== 'production';
+
+/** Every error code of the sign-in runtime; each is explained in the README's Errors table. */
 export type TelnyxAuthErrorCode =
   // configuration and environment
   | 'invalid_options'
@@ -28,7 +41,7 @@ export type TelnyxAuthErrorCode =
   | 'invalid_return_to';
 
 /** Codes whose errors keep the session and may succeed when tried again, unless a thrower says otherwise. */
-const RECOVERABLE_CODES: ReadonlySet<TelnyxAuthErrorCode> = new Set([
+const RECOVERABLE_CODES: ReadonlySet<string> = new Set([
   'refresh_failed',
   'network_error',
   'lock_timeout',
@@ -41,9 +54,13 @@ export interface TelnyxAuthErrorOptions {
   cause?: unknown;
   /** Default: true for `refresh_failed`, `network_error`, `lock_timeout` and `storage_error`. */
   recoverable?: boolean;
+  /** The `error` member of the server's answer (RFC 6749 §5.2, or a token handler's error code). */
   oauthError?: string;
+  /** The `error_description` member of the server's answer. */
   oauthErrorDescription?: string;
+  /** The HTTP status of the server's answer. */
   status?: number;
+  /** How long to wait before asking the server again, ms (its Retry-After, capped by `maxRetryAfter`). */
   retryAfterMs?: number;
 }
 
@@ -74,22 +91,31 @@ export function isNetworkFailure(error: unknown): boolean {
  * The one error type of the sign-in runtime: a stable `code` to branch on, `recoverable`, and where there was a
  * server answer its HTTP `status`, OAuth `error` / `error_description` and `Retry-After`. Safe to log and to
  * send to an error tracker: it never holds a token, a code, a response body or a Response (see `cause`).
+ *
+ * In production builds `message` is the code and a link to the documentation of the codes; development
+ * builds explain what happened and what to do.
  */
 export class TelnyxAuthError extends Error {
+  /** Always `'TelnyxAuthError'`, also after minification. */
   override readonly name: string = 'TelnyxAuthError';
+  /** What went wrong, stable across versions: branch on this, never on `message`. */
   readonly code: TelnyxAuthErrorCode;
   /** True when the session is kept and trying again later can succeed. */
   readonly recoverable: boolean;
-  /** OAuth `error` / `error_description` from the server, when the error came from one. */
-  readonly oauthError?: string;
-  readonly oauthErrorDescription?: string;
+  /**
+   * The `error` member of the server's answer, when the error came from one: an OAuth error code
+   * (RFC 6749 §5.2, `invalid_grant`...) or, through a token handler, the handler's error code.
+   */
+  declare readonly oauthError?: string;
+  /** The `error_description` member of the server's answer, when it had one. */
+  declare readonly oauthErrorDescription?: string;
   /** HTTP status of the server response behind this error, when there was one. */
-  readonly status?: number;
+  declare readonly status?: number;
   /**
    * When recoverable: how long the library waits before it asks the server again, in milliseconds (the
    * server's Retry-After, capped by the `maxRetryAfter` option).
    */
-  readonly retryAfterMs?: number;
+  declare readonly retryAfterMs?: number;
   /**
    * What went wrong underneath, safe to log: another TelnyxAuthError, or a plain Error with only the original
    * error's `name` and `message`. Never a response body, a Response, URL parameters or a third-party error
@@ -97,16 +123,22 @@ export class TelnyxAuthError extends Error {
    */
   declare readonly cause?: unknown;
 
-  constructor(code: TelnyxAuthErrorCode, message: string, options: TelnyxAuthErrorOptions = {}) {
+  /**
+   * @param code - The stable code.
+   * @param message - What happened and what to do; the library passes one only in development builds.
+   * @param options - The cause (kept as a summary) and the server's answer.
+   */
+  constructor(code: TelnyxAuthErrorCode, message?: string | false, options: TelnyxAuthErrorOptions = {}) {
     const cause = summarize(options.cause);
-    super(message, cause === undefined ? undefined : { cause });
+    super(
+      message || `${code} (https://www.npmjs.com/package/@telnyx-oauth/core#errors)`,
+      cause === undefined ? undefined : { cause },
+    );
     this.code = code;
     this.recoverable = options.recoverable ?? RECOVERABLE_CODES.has(code);
-    if (options.oauthError !== undefined) this.oauthError = options.oauthError;
-    if (options.oauthErrorDescription !== undefined)
-      this.oauthErrorDescription = options.oauthErrorDescription;
-    if (options.status !== undefined) this.status = options.status;
-    if (options.retryAfterMs !== undefined) this.retryAfterMs = options.retryAfterMs;
+    for (const key of ['oauthError', 'oauthErrorDescription', 'status', 'retryAfterMs'] as const) {
+      if (options[key] !== undefined) (this as Record<string, unknown>)[key] = options[key];
+    }
   }
 
   /**
@@ -123,21 +155,21 @@ export class TelnyxAuthError extends Error {
    * any failure into a recoverable `storage_error`. The cause is kept only as a summary (see `cause`). Never
    * throws.
    */
-  static from(cause: unknown, fallback = 'An unexpected error occurred.'): TelnyxAuthError {
+  static from(cause: unknown, fallback?: string | false): TelnyxAuthError {
     if (cause instanceof TelnyxAuthError) return cause;
-    if (isNetworkFailure(cause)) {
-      return new TelnyxAuthError(
-        'network_error',
-        'The request got no answer (offline, blocked or timed out).',
-        {
+    return isNetworkFailure(cause)
+      ? new TelnyxAuthError(
+          'network_error',
+          DEV && 'The request got no answer (offline, blocked or timed out).',
+          { cause },
+        )
+      : new TelnyxAuthError('invalid_response', fallback ?? (DEV && 'An unexpected error occurred.'), {
           cause,
-        },
-      );
-    }
-    return new TelnyxAuthError('invalid_response', fallback, { cause });
+        });
   }
 }
 
+/** True when `value` is a {@link TelnyxAuthError} (a type guard for `catch` blocks). */
 export function isTelnyxAuthError(value: unknown): value is TelnyxAuthError {
   return value instanceof TelnyxAuthError;
 }

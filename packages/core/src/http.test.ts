@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTelnyxAuth } from './client.js';
+import { createAuthFetch } from './auth-fetch.js';
 import { createFakeWindow, createHarness, REDIRECT_URI, signIn } from './test-utils/harness.js';
 
 let running: RunningDevServer;
@@ -36,7 +37,7 @@ describe('over HTTP', () => {
     expect(client.getSnapshot().status).toBe('authenticated');
     const first = await client.getAccessToken();
 
-    const grants = await client.fetch(`${running.url}/v2/oauth_grants`);
+    const grants = await createAuthFetch(client)(`${running.url}/v2/oauth_grants`);
     expect(grants.status).toBe(200);
 
     running.server.faults.inject({ endpoint: 'token', drop: true, count: 1 });

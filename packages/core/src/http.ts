@@ -1,18 +1,40 @@
-/** The transport options handed to every oauth4webapi request: our fetch, the loopback exception, a deadline. */
-import { allowInsecureRequests, customFetch, ResponseBodyError, type HttpRequestOptions } from 'oauth4webapi';
-import type { ResolvedOptions } from './options.js';
+/** Every request of the sign-in runtime goes through here: the app's fetch, a deadline, the body read under it. */
+import { allowInsecureRequests, customFetch, type HttpRequestOptions } from 'oauth4webapi';
 import { deadline } from './shared/timeout.js';
-
-/** Statuses whose responses have no body (the Response constructor refuses one). */
-const NULL_BODY = new Set([101, 103, 204, 205, 304]);
+import type { TransportContext } from './types.js';
 
 /**
- * Options for an oauth4webapi request (discovery, token, revocation) through the app's `fetch`.
- *
- * Every request gets a deadline of `requestTimeout` from an AbortController and a timer (`shared/timeout.ts`),
- * not `AbortSignal.timeout`, which Safari 15.4-15.x lacks although it has Web Locks: there, a hung refresh
- * would hold the cross-tab refresh lock forever. The body is read under the same deadline (a server that sends
- * headers and then stalls is cut off too), then the timer is cleared: no timer outlives its request.
+ * A request function over `fetch` (the app's, resolved at call time) where every request gets a deadline of
+ * `timeoutMs` from an AbortController and a timer (`shared/timeout.ts`), not `AbortSignal.timeout`, which
+ * Safari 15.4-15.x lacks although it has Web Locks: there, a hung refresh would hold the cross-tab refresh lock
+ * forever. The body is read under the same deadline (a server that sends headers and then stalls is cut off
+ * too), then the timer is cleared: no timer outlives its request.
+ */
+export function createRequest(
+  fetch: (input: string | URL, init: RequestInit) => Promise<Response>,
+  timeoutMs: number,
+): TransportContext['request'] {
+  return async (url, init) => {
+    const limit = deadline(timeoutMs, init.signal);
+    try {
+      const response = await fetch(url, { ...init, signal: limit.signal });
+      const { status } = response;
+      // An opaque redirect (status 0, redirect: 'manual') or a null-body status: nothing to read.
+      if (status < 200 || status === 204 || status === 205 || status === 304) return response;
+      return new Response(await response.arrayBuffer(), {
+        status,
+        statusText: response.statusText,
+        headers: response.headers,
+      });
+    } finally {
+      limit.clear();
+    }
+  };
+}
+
+/**
+ * Options for an oauth4webapi request (discovery, token, revocation): the client's request function, and plain
+ * http allowed only when the issuer or an endpoint is on a loopback host (checked in options.ts).
  *
  * `keepalive` asks the browser to finish sending the request even if the page goes away (a revocation on
  * sign-out, followed by a navigation). Browsers cap keepalive bodies at 64 KB in flight per page, so it is
@@ -20,36 +42,11 @@ const NULL_BODY = new Set([101, 103, 204, 205, 304]);
  *
  * @see https://fetch.spec.whatwg.org/#request-keepalive-flag
  */
-export function httpOptions<M, B>(options: ResolvedOptions, keepalive?: boolean): HttpRequestOptions<M, B> {
-  return {
-    async [customFetch](url, init) {
-      const limit = deadline(options.requestTimeoutMs, init.signal);
-      try {
-        const response = await options.fetch(url, {
-          ...(init as RequestInit),
-          signal: limit.signal,
-          ...(keepalive ? { keepalive } : {}),
-        });
-        const { status } = response;
-        // An opaque redirect (status 0, redirect: 'manual') or a null-body status: nothing to read.
-        if (status < 200 || status > 599 || NULL_BODY.has(status)) return response;
-        return new Response(await response.arrayBuffer(), {
-          status,
-          statusText: response.statusText,
-          headers: response.headers,
-        });
-      } finally {
-        limit.clear();
-      }
-    },
-    // Only ever true for http://localhost / 127.0.0.0/8 / [::1] (checked in options.ts): the dev server.
-    [allowInsecureRequests]: options.allowInsecureLoopback,
-  };
-}
-
-/** The HTTP status behind an oauth4webapi error (an OAuth error body, or a non-conform response). */
-export function responseOf(error: unknown): Response | undefined {
-  if (error instanceof ResponseBodyError) return error.response;
-  const cause = error instanceof Error ? error.cause : undefined;
-  return cause instanceof Response ? cause : undefined;
-}
+export const httpOptions = <M, B>(
+  context: TransportContext,
+  keepalive?: boolean,
+): HttpRequestOptions<M, B> => ({
+  [customFetch]: (url, init) =>
+    context.request(url, keepalive ? { ...(init as RequestInit), keepalive } : (init as RequestInit)),
+  [allowInsecureRequests]: context.allowInsecureRequests,
+});

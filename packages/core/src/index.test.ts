@@ -23,7 +23,10 @@ describe('package entry point', () => {
     expect(Object.keys(core).sort()).toEqual(
       [
         'DEFAULT_ISSUER',
+        'LOADING_SNAPSHOT',
         'TelnyxAuthError',
+        'createAuthFetch',
+        'createSnapshotStore',
         'createIdbStorage',
         'createInMemoryLockManager',
         'createMemoryStorage',

@@ -1,76 +1,55 @@
 /**
- * Exclusive locks by name, in memory: the Web Locks API stand-in for runtimes without `navigator.locks`
- * (Node, tests, Safari < 15.4). It gives the same exclusive semantics inside one JavaScript realm only, so it is
- * also the documented single-tab fallback: in a browser without Web Locks, refreshes are serialised within a tab
- * but not across tabs (see README, "Without Web Locks").
- *
- * Supported: FIFO exclusive grants, `signal` (abort while waiting), `ifAvailable` (callback gets null when held).
- * `mode: 'shared'` is treated as exclusive, which is safe (only stricter) for the library's use.
+ * Cross-tab exclusion: `withLock` over the Web Locks API, and an in-memory stand-in for runtimes without
+ * `navigator.locks` (Node, tests, Safari < 15.4). The stand-in gives the same exclusive semantics inside one
+ * JavaScript realm only, so it is also the documented single-tab fallback: in a browser without Web Locks,
+ * refreshes are serialised within a tab but not across tabs (see README, "Without Web Locks").
  */
-import { TelnyxAuthError } from './errors.js';
+import { DEV, TelnyxAuthError } from './errors.js';
 import { deadline } from './shared/timeout.js';
 import type { LockManagerLike } from './types.js';
 
-interface Waiter {
-  grant(): void;
-}
-
-function abortReason(signal: AbortSignal): unknown {
-  return signal.reason ?? new DOMException('The lock request was aborted.', 'AbortError');
-}
-
+/**
+ * Exclusive locks by name, in memory: FIFO grants, `signal` (abort while waiting), `ifAvailable` (the callback
+ * gets null when the lock is held). `mode: 'shared'` is treated as exclusive, which is safe (only stricter) for
+ * the library's use. Pass one instance to several clients to model tabs sharing Web Locks in tests.
+ */
 export function createInMemoryLockManager(): LockManagerLike {
-  const held = new Set<string>();
-  const queues = new Map<string, Waiter[]>();
-
+  /** Held locks, each with the grants waiting for it. */
+  const queues = new Map<string, Array<() => void>>();
   const release = (name: string): void => {
     const next = queues.get(name)?.shift();
-    if (queues.get(name)?.length === 0) queues.delete(name);
-    if (next) next.grant();
-    else held.delete(name);
+    if (next) next();
+    else queues.delete(name);
   };
-
   return {
-    request<T>(
-      name: string,
-      options: { mode?: 'exclusive' | 'shared'; signal?: AbortSignal; ifAvailable?: boolean },
-      callback: (lock: unknown) => Promise<T> | T,
-    ): Promise<T> {
-      const { signal, ifAvailable } = options;
-      if (signal?.aborted) return Promise.reject(abortReason(signal));
-      const lock = { name, mode: 'exclusive' as const };
-      const run = async (): Promise<T> => {
-        try {
-          return await callback(lock);
-        } finally {
-          release(name);
+    request: (name, { signal, ifAvailable }, callback) =>
+      new Promise((resolve, reject) => {
+        const queue = queues.get(name);
+        const grant = async (): Promise<void> => {
+          signal?.removeEventListener('abort', abort);
+          try {
+            resolve(await callback({ name, mode: 'exclusive' }));
+          } catch (error) {
+            reject(error);
+          } finally {
+            release(name);
+          }
+        };
+        const abort = (): void => {
+          queue?.splice(queue.indexOf(grant) >>> 0, 1);
+          reject(signal?.reason);
+        };
+        if (signal?.aborted) abort();
+        else if (!queue) {
+          queues.set(name, []);
+          void grant();
+        } else if (ifAvailable) {
+          Promise.resolve(null).then(callback).then(resolve, reject);
+        } else {
+          queue.push(grant);
+          signal?.addEventListener('abort', abort, { once: true });
         }
-      };
-      if (!held.has(name)) {
-        held.add(name);
-        return run();
-      }
-      if (ifAvailable) return Promise.resolve().then(() => callback(null));
-      return new Promise<T>((resolve, reject) => {
-        const onAbort = (): void => {
-          const queue = queues.get(name);
-          const index = queue?.indexOf(waiter) ?? -1;
-          if (queue && index >= 0) queue.splice(index, 1);
-          if (queue?.length === 0) queues.delete(name);
-          reject(abortReason(signal as AbortSignal));
-        };
-        const waiter: Waiter = {
-          grant() {
-            signal?.removeEventListener('abort', onAbort);
-            run().then(resolve, reject);
-          },
-        };
-        const queue = queues.get(name) ?? [];
-        queue.push(waiter);
-        queues.set(name, queue);
-        signal?.addEventListener('abort', onAbort, { once: true });
-      });
-    },
+      }),
   };
 }
 
@@ -81,12 +60,10 @@ let fallbackLocks: LockManagerLike | undefined;
  * realm (so two clients in one tab still serialise their refreshes). Resolved at client creation, never at import.
  */
 export function resolveLocks(option: LockManagerLike | null | undefined): LockManagerLike {
-  if (option) return option;
-  if (option === undefined) {
-    const locks = (globalThis as { navigator?: { locks?: LockManagerLike } }).navigator?.locks;
-    if (locks && typeof locks.request === 'function') return locks;
-  }
-  return (fallbackLocks ??= createInMemoryLockManager());
+  const locks = option === undefined ? globalThis.navigator?.locks : option;
+  return locks && typeof locks.request === 'function'
+    ? locks
+    : (fallbackLocks ??= createInMemoryLockManager());
 }
 
 /**
@@ -103,22 +80,18 @@ export async function withLock<T>(
   const wait = deadline(timeoutMs);
   let acquired = false;
   try {
-    return await locks.request(name, { mode: 'exclusive', signal: wait.signal }, () => {
+    return await locks.request(name, { signal: wait.signal }, () => {
       acquired = true;
       wait.clear();
       return work();
     });
   } catch (cause) {
-    if (!acquired && wait.signal.aborted) {
-      throw new TelnyxAuthError(
-        'lock_timeout',
-        'Timed out waiting for another tab (a refresh, sign-in or sign-out).',
-        {
-          cause,
-        },
-      );
-    }
-    throw cause;
+    if (acquired || !wait.signal.aborted) throw cause;
+    throw new TelnyxAuthError(
+      'lock_timeout',
+      DEV && 'Timed out waiting for another tab (a refresh, sign-in or sign-out).',
+      { cause },
+    );
   } finally {
     wait.clear();
   }

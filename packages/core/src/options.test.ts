@@ -8,12 +8,12 @@ describe('options', () => {
     const options = resolveOptions(base);
     expect(options).toMatchObject({
       issuer: 'https://api.telnyx.com',
-      refreshLeewayMs: 60_000,
-      discoveryTtlMs: 24 * 3600 * 1000,
+      refreshLeeway: 60_000,
+      discoveryTtl: 24 * 3600 * 1000,
       scope: [],
       autoRefresh: false, // no document in Node
       window: null,
-      allowInsecureLoopback: false,
+      allowInsecureRequests: false,
     });
   });
 
@@ -37,7 +37,7 @@ describe('options', () => {
     const options = resolveOptions(base);
     const fake = vi.fn(async () => new Response('ok'));
     vi.stubGlobal('fetch', fake);
-    await options.fetch('https://x.example');
+    await options.request('https://x.example', {});
     expect(fake).toHaveBeenCalledTimes(1);
     vi.unstubAllGlobals();
   });

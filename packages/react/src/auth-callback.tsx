@@ -1,92 +1,67 @@
 'use client';
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { TelnyxAuthError, type LoginOptions } from '@telnyx-oauth/core';
+import { TelnyxAuthError, type LoginOptions, type RedirectResult } from '@telnyx-oauth/core';
 import { useTelnyxAuthClient } from './context.js';
-import { DefaultAuthError } from './default-error.js';
-import { handleCallbackOnce } from './handle-callback-once.js';
-import { replaceLocation } from './navigate.js';
-import { toAuthError } from './to-auth-error.js';
-import { useSignInAttempt } from './use-sign-in-attempt.js';
+import { SignInPrompt } from './sign-in-prompt.js';
 
+/** The props of {@link AuthCallback}. */
 export interface AuthCallbackProps<AppState = unknown> {
   /**
-   * Navigate after a successful sign-in: `returnTo` is always a same-origin path. Called exactly once.
-   * Default: `history.replaceState` to `returnTo` plus a `popstate` event (see the router recipes).
+   * Navigate after a successful sign-in: `returnTo` is always a same-origin path. Called once per mount.
+   * Default: `history.replaceState` to `returnTo` plus a `popstate` event, which History-API routers follow.
    */
   onSuccess?: (returnTo: string, appState: AppState | undefined) => void;
   /** Rendered while the code is exchanged. Default: nothing. */
   fallback?: ReactNode;
   /** Rendered when sign-in failed; `retry()` starts a new sign-in (the failed callback is spent). */
   errorFallback?: (error: TelnyxAuthError, retry: () => void) => ReactNode;
-  /** Options for the new sign-in started by `retry()`. */
+  /** Options for the new sign-in started by `retry()`. Default `returnTo`: `/`. */
   retryOptions?: LoginOptions;
-  /** The callback URL to handle. Default: the page's URL when the component mounted. */
+  /** The callback URL to handle. Default: the page's URL. */
   url?: string;
 }
 
+function replaceLocation(path: string): void {
+  history.replaceState(null, '', path);
+  dispatchEvent(new PopStateEvent('popstate', { state: null }));
+}
+
 /**
- * The redirect URI's page. Completes the sign-in exactly once per callback URL, also under StrictMode's
- * double effects, and never reads the URL during render (server rendering shows `fallback`).
+ * The redirect URI's page: completes the sign-in with `handleRedirectCallback`, which core runs once per
+ * authorization response (StrictMode's double effects and a remounted route join the first), and never reads
+ * the URL during render (server rendering shows `fallback`). A reload after the URL was cleaned goes home
+ * when signed in; without a session it shows why there is nothing to complete.
+ *
+ * @see RFC 6749 §4.1.2
  */
 export function AuthCallback<AppState = unknown>(props: AuthCallbackProps<AppState>): ReactNode {
   const { fallback = null, errorFallback, retryOptions, url } = props;
   const client = useTelnyxAuthClient();
-  const [, attempt] = useSignInAttempt(client);
   const [error, setError] = useState<TelnyxAuthError | null>(null);
-
-  // The URL at first mount: core cleans it from the address bar once handled, so a re-run must not re-read.
-  const callbackUrl = useRef<string | null>(null);
   const onSuccess = useRef(props.onSuccess);
-  useEffect(() => {
-    onSuccess.current = props.onSuccess;
-  });
+  useEffect(() => void (onSuccess.current = props.onSuccess));
 
   useEffect(() => {
-    const href = url ?? (callbackUrl.current ??= window.location.href);
     let active = true;
-    // The shared attempt is updated even after unmount (guards elsewhere wait for it); this instance's
-    // navigation and state only while mounted, so StrictMode's discarded first run does neither.
-    const finish = (returnTo: string, appState: AppState | undefined): void => {
-      attempt.succeed();
-      if (active) (onSuccess.current ?? replaceLocation)(returnTo, appState);
-    };
-    const failed = (reason: unknown): void => {
-      const authError = toAuthError(reason);
-      attempt.fail(authError);
-      if (active) setError(authError);
-    };
-
-    attempt.completing();
-    if (client.isRedirectCallback(href)) {
-      handleCallbackOnce(client, href).then(
-        (result) => finish(result.returnTo, result.appState as AppState | undefined),
-        failed,
+    client
+      .handleRedirectCallback<AppState>(url)
+      .catch(async (cause: unknown): Promise<RedirectResult<AppState>> => {
+        if ((cause as TelnyxAuthError).code === 'not_a_callback' && (await client.ready()).isAuthenticated)
+          return { returnTo: '/', appState: undefined };
+        throw cause;
+      })
+      .then(
+        (result) => active && (onSuccess.current ?? replaceLocation)(result.returnTo, result.appState),
+        (cause: unknown) => active && setError(TelnyxAuthError.from(cause)),
       );
-    } else {
-      // A reload of the callback page after the URL was cleaned, or a visit by hand: if a session exists
-      // the sign-in already succeeded, so go home; otherwise say why there is nothing to complete.
-      client
-        .ready()
-        .then(
-          (snapshot) =>
-            snapshot.isAuthenticated
-              ? finish('/', undefined)
-              : failed(new TelnyxAuthError('not_a_callback', `${href} carries no authorization response.`)),
-          failed,
-        );
-    }
-    return () => {
-      active = false;
-    };
-  }, [client, attempt, url]);
+    return () => void (active = false);
+  }, [client, url]);
 
-  if (error === null) return fallback;
-  const retry = (): void => {
-    setError(null);
-    void attempt.redirect(retryOptions ?? {}).then(() => {
-      const failure = attempt.getState().error;
-      if (failure !== null) setError(failure);
-    });
-  };
-  return errorFallback ? errorFallback(error, retry) : <DefaultAuthError error={error} retry={retry} />;
+  if (!error) return fallback;
+  const retry = (): void =>
+    void client.loginWithRedirect({ returnTo: '/', ...retryOptions }).then(
+      () => setError(null),
+      (cause: unknown) => setError(TelnyxAuthError.from(cause)),
+    );
+  return errorFallback ? errorFallback(error, retry) : <SignInPrompt code={error.code} signIn={retry} />;
 }

@@ -40,4 +40,23 @@ describe('bundling', () => {
     const app = await bundle(`export { TelnyxAuthProvider, useAuth } from './index.js';`);
     expect(app).not.toContain('mock-access-token');
   });
+
+  it('leaves the token-handler transport and authenticated fetch out of apps that do not import them', async () => {
+    const signInOnly = await bundle(`
+      import { createTelnyxAuth } from '@telnyx-oauth/core';
+      import { TelnyxAuthProvider, useAuth, RequireAuth, AuthCallback } from './index.js';
+      export { createTelnyxAuth, TelnyxAuthProvider, useAuth, RequireAuth, AuthCallback };
+    `);
+    const withHandler = await bundle(`
+      import { createTelnyxAuth, createAuthFetch } from '@telnyx-oauth/core';
+      import { tokenHandler } from '@telnyx-oauth/core/token-handler';
+      export const auth = createTelnyxAuth({ clientId: 'c', redirectUri: 'https://a.example/cb', transport: tokenHandler() });
+      export const authFetch = createAuthFetch(auth);
+    `);
+    // The contract header and the Bearer challenge's error codes are plain strings.
+    expect(withHandler).toContain('x-telnyx-auth');
+    expect(withHandler).toContain('insufficient_scope');
+    expect(signInOnly).not.toContain('x-telnyx-auth');
+    expect(signInOnly).not.toContain('insufficient_scope');
+  });
 });

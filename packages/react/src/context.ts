@@ -10,15 +10,19 @@ import { TelnyxAuthError, type TelnyxAuth } from '@telnyx-oauth/core';
 export const TelnyxAuthContext = createContext<TelnyxAuth | null>(null);
 TelnyxAuthContext.displayName = 'TelnyxAuthContext';
 
-/** The core client of the nearest `<TelnyxAuthProvider>` (or `<MockTelnyxAuthProvider>`). */
+/**
+ * The core client of the nearest `<TelnyxAuthProvider>` (or `<MockTelnyxAuthProvider>`), e.g. for
+ * `client.on`, `buildAuthorizeUrl` or `createAuthFetch(client)`.
+ *
+ * @throws TelnyxAuthError `invalid_options` when there is no provider above the component.
+ */
 export function useTelnyxAuthClient(): TelnyxAuth {
   const client = useContext(TelnyxAuthContext);
-  if (client === null) {
+  if (!client)
     throw new TelnyxAuthError(
       'invalid_options',
-      'No <TelnyxAuthProvider> above this component: wrap the app (or the test) in <TelnyxAuthProvider> ' +
-        'or, in tests, <MockTelnyxAuthProvider> from @telnyx-oauth/react/testing.',
+      process.env.NODE_ENV !== 'production' &&
+        'No <TelnyxAuthProvider> above this component: wrap the app (or the test) in <TelnyxAuthProvider> or, in tests, <MockTelnyxAuthProvider> from @telnyx-oauth/react/testing.',
     );
-  }
   return client;
 }

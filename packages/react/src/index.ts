@@ -1,4 +1,5 @@
 'use client';
+/** @telnyx-oauth/react: bindings, each a few lines over core's store and methods. `./testing`: the mock. */
 export { TelnyxAuthProvider, type TelnyxAuthProviderProps } from './provider.js';
 export type { TelnyxAuthProviderClientProps, TelnyxAuthProviderOptionsProps } from './provider.js';
 export { TelnyxAuthContext, useTelnyxAuthClient } from './context.js';
@@ -21,6 +22,7 @@ export {
   type AuthStatus,
   type LoginOptions,
   type LogoutOptions,
+  type PendingSignIn,
   type RedirectResult,
   type SignOutReason,
   type TelnyxAuth,

@@ -1,10 +1,10 @@
-import { act, cleanup, render, screen, waitFor } from '@testing-library/react';
+import { act, cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { StrictMode } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { AuthCallback } from './auth-callback.js';
 import { TelnyxAuthProvider } from './provider.js';
 import { RequireAuth } from './require-auth.js';
-import { browserPerTest, consent, createTestServer } from './test-utils/dev-server-harness.js';
+import { browserPerTest, consent, createTestServer, signIn } from './test-utils/dev-server-harness.js';
 
 const server = createTestServer();
 const browser = browserPerTest(server);
@@ -18,6 +18,7 @@ const errorFallback = (error: { code: string }) => <p role="alert">{`sign-in fai
 describe('RequireAuth against the dev server', () => {
   it('redirects once to the authorization endpoint with returnTo = the current path, then lets the user in', async () => {
     const tab = browser.tab();
+    tab.window.location.href = 'http://localhost:5173/reports/42?range=7d#chart'; // where the guard is
     const first = render(
       <StrictMode>
         <TelnyxAuthProvider client={tab}>
@@ -108,5 +109,59 @@ describe('RequireAuth against the dev server', () => {
     await act(async () => {});
     expect(server.counters.get('authorization_server_metadata')).toBe(discoveries);
     expect(tab.window.assigned).toEqual([]);
+  });
+
+  it('after a logout, here or in another tab, shows the signed-out state instead of signing straight back in', async () => {
+    const [here, there] = [browser.tab(), browser.tab()];
+    await signIn(server, here);
+    const guarded = (tab: typeof here, name: string) => (
+      <TelnyxAuthProvider client={tab}>
+        <RequireAuth
+          fallback={<p>{`${name}: wait`}</p>}
+          signedOutFallback={(again) => (
+            <button type="button" onClick={again}>{`${name}: signed out`}</button>
+          )}
+        >
+          <p>{`${name}: report`}</p>
+        </RequireAuth>
+      </TelnyxAuthProvider>
+    );
+    render(
+      <>
+        {guarded(here, 'here')}
+        {guarded(there, 'there')}
+      </>,
+    );
+    await screen.findByText('here: report');
+    await screen.findByText('there: report');
+    const redirects = [here.window.assigned.length, there.window.assigned.length];
+
+    await act(() => here.logout());
+    await screen.findByRole('button', { name: 'here: signed out' });
+    await screen.findByRole('button', { name: 'there: signed out' }); // the other tab heard it
+    await act(async () => {});
+    // A remembered grant would have signed the user straight back in: no guard started a sign-in.
+    expect([here.window.assigned.length, there.window.assigned.length]).toEqual(redirects);
+
+    fireEvent.click(screen.getByRole('button', { name: 'there: signed out' }));
+    await waitFor(() => expect(there.window.assigned).toHaveLength(redirects[1]! + 1));
+  });
+
+  it('renders a default signed-out state with a sign-in button', async () => {
+    const tab = browser.tab();
+    await signIn(server, tab);
+    render(
+      <TelnyxAuthProvider client={tab}>
+        <RequireAuth>
+          <p>report</p>
+        </RequireAuth>
+      </TelnyxAuthProvider>,
+    );
+    await screen.findByText('report');
+    await act(() => tab.logout());
+    expect(screen.getByRole('status').textContent).toContain('You are signed out.');
+    const before = tab.window.assigned.length;
+    fireEvent.click(screen.getByRole('button', { name: 'Sign in with Telnyx' }));
+    await waitFor(() => expect(tab.window.assigned).toHaveLength(before + 1));
   });
 });

@@ -18,8 +18,7 @@ describe('RequireAuth', () => {
     expect(mock.calls.loginWithRedirect).toEqual([]);
   });
 
-  it('shows the fallback while loading, then redirects once with returnTo = current path', async () => {
-    window.history.replaceState(null, '', '/reports/3?range=7d#chart');
+  it('shows the fallback while loading, then starts one sign-in', async () => {
     const mock = createMockTelnyxAuth(mockAuthState.loading());
     render(
       <StrictMode>
@@ -34,21 +33,60 @@ describe('RequireAuth', () => {
     expect(screen.getByText('wait')).toBeTruthy();
     expect(mock.calls.loginWithRedirect).toEqual([]);
     await act(async () => mock.setState(mockAuthState.unauthenticated()));
-    expect(mock.calls.loginWithRedirect).toEqual([
-      { scope: 'account_management.read', returnTo: '/reports/3?range=7d#chart' },
-    ]);
+    // One sign-in for both guards and StrictMode's double effects; core defaults returnTo to the current path.
+    expect(mock.calls.loginWithRedirect).toEqual([{ scope: 'account_management.read' }]);
     expect(screen.getByText('wait')).toBeTruthy();
   });
 
-  it('redirects again after a session ended (refresh rejected, signed out elsewhere)', async () => {
-    const mock = createMockTelnyxAuth(mockAuthState.unauthenticated('refresh_rejected'));
+  it.each(['refresh_rejected', 'expired'] as const)(
+    'starts a new sign-in after a session ended by the server or by expiry (%s)',
+    async (reason) => {
+      const mock = createMockTelnyxAuth(mockAuthState.unauthenticated(reason));
+      render(
+        <MockTelnyxAuthProvider client={mock}>
+          <RequireAuth>secret</RequireAuth>
+        </MockTelnyxAuthProvider>,
+      );
+      await act(async () => {});
+      expect(mock.calls.loginWithRedirect).toHaveLength(1);
+    },
+  );
+
+  it.each(['logout', 'remote_logout', 'storage_cleared'] as const)(
+    'after the user signed out (%s) shows the signed-out state and signs in only when asked',
+    async (reason) => {
+      const mock = createMockTelnyxAuth(mockAuthState.unauthenticated(reason));
+      render(
+        <MockTelnyxAuthProvider client={mock}>
+          <RequireAuth
+            signedOutFallback={(signIn) => (
+              <button type="button" onClick={signIn}>
+                signed out
+              </button>
+            )}
+            loginOptions={{ prompt: 'login' }}
+          >
+            secret
+          </RequireAuth>
+        </MockTelnyxAuthProvider>,
+      );
+      await act(async () => {});
+      expect(mock.calls.loginWithRedirect).toEqual([]);
+      fireEvent.click(screen.getByRole('button', { name: 'signed out' }));
+      expect(mock.calls.loginWithRedirect).toEqual([{ prompt: 'login' }]);
+    },
+  );
+
+  it('signs out while mounted without starting a sign-in', async () => {
+    const mock = createMockTelnyxAuth(mockAuthState.authenticated());
     render(
       <MockTelnyxAuthProvider client={mock}>
         <RequireAuth>secret</RequireAuth>
       </MockTelnyxAuthProvider>,
     );
-    await act(async () => {});
-    expect(mock.calls.loginWithRedirect).toHaveLength(1);
+    await act(() => mock.logout());
+    expect(screen.getByRole('status').textContent).toBe('You are signed out.Sign in with Telnyx');
+    expect(mock.calls.loginWithRedirect).toEqual([]);
   });
 
   it('renders a failed sign-in instead of redirecting again, and retries on request', async () => {
@@ -100,8 +138,8 @@ describe('RequireAuth', () => {
   });
 });
 
-describe('RequireAuth and the back/forward cache', () => {
-  it('offers a retry instead of a spinner when the user comes Back from the Telnyx page', async () => {
+describe('RequireAuth and a sign-in that did not complete', () => {
+  it('offers a retry instead of a spinner when core says the user came Back from the Telnyx page', async () => {
     const mock = createMockTelnyxAuth(mockAuthState.unauthenticated());
     render(
       <MockTelnyxAuthProvider client={mock}>
@@ -121,30 +159,14 @@ describe('RequireAuth and the back/forward cache', () => {
     expect(mock.calls.loginWithRedirect).toHaveLength(1);
     expect(screen.getByText('Redirecting…')).toBeTruthy();
 
-    // The browser restores the page as it was when it left for Telnyx.
-    act(() => {
-      window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: true }));
-    });
+    // What core does on a back/forward-cache restore mid-redirect (client.bfcache.test.ts).
+    const notCompleted = new TelnyxAuthError('login_required', 'not completed', { recoverable: true });
+    act(() => mock.setState({ ...mockAuthState.unauthenticated(), error: notCompleted }));
     const retry = screen.getByRole('button', { name: 'not completed: login_required' });
     expect(mock.calls.loginWithRedirect).toHaveLength(1);
     fireEvent.click(retry);
     await act(async () => {});
     expect(mock.calls.loginWithRedirect).toHaveLength(2);
-  });
-
-  it('ignores a page shown normally (not from the cache)', async () => {
-    const mock = createMockTelnyxAuth(mockAuthState.unauthenticated());
-    render(
-      <MockTelnyxAuthProvider client={mock}>
-        <RequireAuth fallback={<p>Redirecting…</p>}>secret</RequireAuth>
-      </MockTelnyxAuthProvider>,
-    );
-    await act(async () => {});
-    act(() => {
-      window.dispatchEvent(Object.assign(new Event('pageshow'), { persisted: false }));
-    });
-    expect(screen.getByText('Redirecting…')).toBeTruthy();
-    expect(mock.calls.loginWithRedirect).toHaveLength(1);
   });
 });
 

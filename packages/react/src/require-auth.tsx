@@ -1,78 +1,77 @@
 'use client';
 import { useEffect, type ReactNode } from 'react';
-import type { AuthSnapshot, LoginOptions, TelnyxAuthError, TelnyxAuthErrorCode } from '@telnyx-oauth/core';
+import type { AuthSnapshot, LoginOptions, TelnyxAuthError } from '@telnyx-oauth/core';
 import { useTelnyxAuthClient } from './context.js';
-import { DefaultAuthError } from './default-error.js';
-import { currentPath } from './navigate.js';
-import { shallowEqual, useAuthState } from './use-auth-state.js';
-import { useSignInAttempt } from './use-sign-in-attempt.js';
+import { SignInPrompt } from './sign-in-prompt.js';
+import { useAuthState } from './use-auth-state.js';
 
+/** The options of {@link RequireAuth} and `withAuthRequired`. */
 export interface RequireAuthOptions {
-  /** Rendered while the session loads and while redirecting to Telnyx. Default: nothing. */
+  /** Rendered while the session loads and while a sign-in is under way. Default: nothing. */
   fallback?: ReactNode;
   /** Rendered instead of redirecting again when sign-in failed; `retry()` starts a new sign-in. */
   errorFallback?: (error: TelnyxAuthError, retry: () => void) => ReactNode;
+  /**
+   * Rendered when the user signed out (here or in another tab): no new sign-in starts by itself, `signIn()`
+   * starts one. Default: "You are signed out." and a sign-in button.
+   */
+  signedOutFallback?: (signIn: () => void) => ReactNode;
   /** Where to come back to. Default: the current pathname + search + hash, read when redirecting. */
   returnTo?: string;
   /** Other sign-in options (scope, appState, prompt, extra authorize parameters). */
   loginOptions?: Omit<LoginOptions, 'returnTo'>;
 }
 
+/** The props of {@link RequireAuth}. */
 export interface RequireAuthProps extends RequireAuthOptions {
+  /** What needs a session. */
   children?: ReactNode;
 }
 
-// Errors that END a session: signing in again is the cure, so the guard redirects.
-const SESSION_ENDED: ReadonlySet<TelnyxAuthErrorCode> = new Set(['login_required', 'refresh_rejected']);
-
-/** The error to show instead of redirecting, if the session's state says sign-in failed. */
-function signInFailure(
-  snapshot: Pick<AuthSnapshot, 'status' | 'isAuthenticated' | 'error'>,
-): TelnyxAuthError | null {
-  if (snapshot.isAuthenticated || snapshot.error === null) return null;
-  if (snapshot.status === 'error') return snapshot.error;
-  return SESSION_ENDED.has(snapshot.error.code) ? null : snapshot.error;
-}
+/**
+ * What a guard does with a snapshot: show the children, wait (loading, a sign-in under way), show the
+ * signed-out state (the user ended the session: never sign them straight back in), show a failed sign-in
+ * (never loop), or start a sign-in (no session yet, or it expired or was revoked).
+ */
+const decide = (s: AuthSnapshot): 'in' | 'wait' | 'out' | 'failed' | 'redirect' =>
+  s.isAuthenticated
+    ? 'in'
+    : s.isLoading || s.pending
+      ? 'wait'
+      : /^(logout|remote_logout|storage_cleared)$/.test(s.signOutReason!)
+        ? 'out'
+        : s.error && !s.signOutReason
+          ? 'failed'
+          : 'redirect';
 
 /**
- * Renders `children` only with a session. Without one it redirects to sign-in ONCE (shared by every
- * guard of the client, StrictMode-proof) with `returnTo` set to the current location, showing `fallback`
- * meanwhile. When sign-in failed (the callback, the redirect, or a non-recoverable session error) it
- * renders the error instead of redirecting again, so a failing sign-in never loops.
+ * Renders `children` only with a session. Without one it starts a sign-in once (`loginWithRedirect`, which
+ * every guard and StrictMode's double effects share), showing `fallback` meanwhile; it waits for a callback
+ * completing on the same page. It never loops: after a failed sign-in it renders the error, and after the
+ * user signed out (here or in another tab) the signed-out state, each with a way to sign in. A session that
+ * expired or was rejected by the server starts a new sign-in; a recoverable error keeps the children.
  */
 export function RequireAuth(props: RequireAuthProps): ReactNode {
-  const { children, fallback = null, errorFallback, returnTo, loginOptions } = props;
+  const { children, fallback = null, errorFallback, signedOutFallback, returnTo, loginOptions } = props;
   const client = useTelnyxAuthClient();
-  const session = useAuthState(
-    (s) => ({ status: s.status, isAuthenticated: s.isAuthenticated, error: s.error }),
-    shallowEqual,
-  );
-  const [attemptState, attempt] = useSignInAttempt(client);
-  // While a redirect is under way or an <AuthCallback> is completing, wait: neither error nor new redirect.
-  const busy = attemptState.redirecting || attemptState.completing;
-  const failure = session.isAuthenticated || busy ? null : (attemptState.error ?? signInFailure(session));
-  const mustSignIn =
-    !session.isAuthenticated && session.status === 'unauthenticated' && !busy && failure === null;
+  const action = useAuthState(decide);
+  const error = useAuthState((s) => s.error);
+  const signIn = (): Promise<void> =>
+    client.loginWithRedirect({ ...loginOptions, returnTo }).catch(() => undefined); // the snapshot shows it
 
   useEffect(() => {
-    if (!mustSignIn) return;
-    // Decide on the live state, not this render's: between render and effect a callback may have started
-    // (StrictMode's second run, a sibling <AuthCallback>) or another guard may already be redirecting.
-    const live = client.getSnapshot();
-    const { redirecting, completing, error } = attempt.getState();
-    if (live.status !== 'unauthenticated' || redirecting || completing || error || signInFailure(live))
-      return;
-    // A guard on the callback page itself (a layout around every route) waits for the callback instead.
-    if (client.isRedirectCallback()) return;
-    void attempt.redirect({ ...loginOptions, returnTo: returnTo ?? currentPath() });
-    // loginOptions is read when the redirect starts; a new object per render must not restart anything.
+    // Decide on the live state: StrictMode's second run, or another guard, may have started it already. A
+    // guard on the callback page itself (a layout around every route) leaves it to <AuthCallback>.
+    if (action === 'redirect' && decide(client.getSnapshot()) === 'redirect' && !client.isRedirectCallback())
+      void signIn();
+    // loginOptions is read when the sign-in starts; a new object per render must not restart anything.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [mustSignIn, attempt, returnTo, client]);
+  }, [action, client, returnTo]);
 
-  if (session.isAuthenticated) return children;
-  if (failure !== null) {
-    const retry = (): void => void attempt.redirect({ ...loginOptions, returnTo: returnTo ?? currentPath() });
-    return errorFallback ? errorFallback(failure, retry) : <DefaultAuthError error={failure} retry={retry} />;
-  }
+  if (action === 'in') return children;
+  if (action === 'out')
+    return signedOutFallback ? signedOutFallback(signIn) : <SignInPrompt signIn={signIn} />;
+  if (action === 'failed' && error)
+    return errorFallback ? errorFallback(error, signIn) : <SignInPrompt code={error.code} signIn={signIn} />;
   return fallback;
 }

@@ -1,23 +1,8 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { TelnyxAuthError, type TelnyxAuth } from '@telnyx-oauth/core';
-import { TelnyxAuthContext } from './context.js';
+import { TelnyxAuthError } from '@telnyx-oauth/core';
 import { SignInWithTelnyx } from './sign-in-with-telnyx.js';
-import { createMockTelnyxAuth, mockAuthState, MockTelnyxAuthProvider } from './testing/index.js';
-
-/** A client whose loginWithRedirect stays pending until the test settles it. */
-function pendingLogin() {
-  const mock = createMockTelnyxAuth(mockAuthState.unauthenticated());
-  let settle: { resolve: () => void; reject: (error: unknown) => void } | undefined;
-  const client: TelnyxAuth = {
-    ...mock,
-    loginWithRedirect: (options) => {
-      mock.calls.loginWithRedirect.push(options ?? {});
-      return new Promise<void>((resolve, reject) => (settle = { resolve, reject }));
-    },
-  };
-  return { mock, client, settle: () => settle };
-}
+import { createMockTelnyxAuth, MockTelnyxAuthProvider } from './testing/index.js';
 
 describe('SignInWithTelnyx', () => {
   it('is a real, focusable button with the default label', () => {
@@ -53,8 +38,7 @@ describe('SignInWithTelnyx', () => {
     ]);
   });
 
-  it('returns to the current path by default', () => {
-    window.history.replaceState(null, '', '/projects/7?view=list#top');
+  it('leaves the default returnTo (the current path) to core', () => {
     const mock = createMockTelnyxAuth();
     render(
       <MockTelnyxAuthProvider client={mock}>
@@ -62,55 +46,42 @@ describe('SignInWithTelnyx', () => {
       </MockTelnyxAuthProvider>,
     );
     fireEvent.click(screen.getByRole('button'));
-    expect(mock.calls.loginWithRedirect[0]?.returnTo).toBe('/projects/7?view=list#top');
+    expect(mock.calls.loginWithRedirect).toEqual([{}]);
   });
 
-  it('is disabled and aria-busy while the redirect starts, so a double click signs in once', () => {
-    const { mock, client } = pendingLogin();
+  it('is disabled and aria-busy while a redirect is pending, so a double click signs in once', () => {
+    const mock = createMockTelnyxAuth();
     render(
-      <TelnyxAuthContext.Provider value={client}>
+      <MockTelnyxAuthProvider client={mock}>
         <SignInWithTelnyx />
-      </TelnyxAuthContext.Provider>,
-    );
-    const button = screen.getByRole('button');
-    fireEvent.click(button);
-    fireEvent.click(button);
-    expect(button.getAttribute('aria-busy')).toBe('true');
-    expect((button as HTMLButtonElement).disabled).toBe(true);
-    expect(mock.calls.loginWithRedirect).toHaveLength(1);
-  });
-
-  it('becomes usable again and reports the error when the redirect cannot start', async () => {
-    const { client, settle } = pendingLogin();
-    const errors: TelnyxAuthError[] = [];
-    render(
-      <TelnyxAuthContext.Provider value={client}>
-        <SignInWithTelnyx onError={(error) => errors.push(error)} />
-      </TelnyxAuthContext.Provider>,
-    );
-    const button = screen.getByRole('button');
-    fireEvent.click(button);
-    await act(async () => settle()?.reject(new TelnyxAuthError('discovery_failed', 'down')));
-    expect((button as HTMLButtonElement).disabled).toBe(false);
-    expect(button.getAttribute('aria-busy')).toBe('false');
-    expect(errors.map((error) => error.code)).toEqual(['discovery_failed']);
-  });
-
-  it('is freed when the page comes back from the back/forward cache mid-redirect', () => {
-    const { client } = pendingLogin();
-    render(
-      <TelnyxAuthContext.Provider value={client}>
-        <SignInWithTelnyx />
-      </TelnyxAuthContext.Provider>,
+      </MockTelnyxAuthProvider>,
     );
     const button = screen.getByRole('button') as HTMLButtonElement;
     fireEvent.click(button);
+    fireEvent.click(button);
+    expect(button.getAttribute('aria-busy')).toBe('true');
     expect(button.disabled).toBe(true);
-    const restored = Object.assign(new Event('pageshow'), { persisted: true });
-    act(() => {
-      window.dispatchEvent(restored);
-    });
+    expect(mock.calls.loginWithRedirect).toHaveLength(1);
+    // Back from the Telnyx page (back/forward cache): core clears `pending`, and the button is usable again.
+    act(() => mock.setState((state) => ({ ...state, pending: null })));
     expect(button.disabled).toBe(false);
+  });
+
+  it('becomes usable again and reports the error when the redirect cannot start', async () => {
+    const errors: TelnyxAuthError[] = [];
+    const mock = createMockTelnyxAuth(undefined, {
+      loginError: new TelnyxAuthError('discovery_failed', 'down'),
+    });
+    render(
+      <MockTelnyxAuthProvider client={mock}>
+        <SignInWithTelnyx onError={(error) => errors.push(error)} />
+      </MockTelnyxAuthProvider>,
+    );
+    const button = screen.getByRole('button') as HTMLButtonElement;
+    await act(async () => fireEvent.click(button));
+    expect(button.disabled).toBe(false);
+    expect(button.getAttribute('aria-busy')).toBe('false');
+    expect(errors.map((error) => error.code)).toEqual(['discovery_failed']);
   });
 
   it('themes through CSS variables with fallbacks, keeps className and can drop its styles', () => {

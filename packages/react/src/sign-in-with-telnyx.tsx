@@ -1,23 +1,17 @@
 'use client';
-import {
-  useEffect,
-  useState,
-  type ButtonHTMLAttributes,
-  type CSSProperties,
-  type MouseEvent,
-  type ReactNode,
-} from 'react';
-import type { LoginOptions, TelnyxAuthError } from '@telnyx-oauth/core';
+import type { ButtonHTMLAttributes, CSSProperties, MouseEvent, ReactNode } from 'react';
+import { TelnyxAuthError, type LoginOptions } from '@telnyx-oauth/core';
 import { useTelnyxAuthClient } from './context.js';
-import { currentPath } from './navigate.js';
-import { toAuthError } from './to-auth-error.js';
+import { useAuthState } from './use-auth-state.js';
 
+/** The props of {@link SignInWithTelnyx}: its own, and any `<button>` prop. */
 export interface SignInWithTelnyxProps extends Omit<
   ButtonHTMLAttributes<HTMLButtonElement>,
   'type' | 'onError'
 > {
   /** Same-origin path to come back to. Default: the current pathname + search + hash at click time. */
   returnTo?: string;
+  /** Scopes for this sign-in instead of the client's. */
   scope?: string | readonly string[];
   /** Any structured-cloneable value, handed back to <AuthCallback onSuccess>. */
   appState?: unknown;
@@ -27,6 +21,7 @@ export interface SignInWithTelnyxProps extends Omit<
   onError?: (error: TelnyxAuthError) => void;
   /** Drop the default inline styles (keep only the `telnyx-signin` class) to style it entirely yourself. */
   unstyled?: boolean;
+  /** The label. Default: "Sign in with Telnyx". */
   children?: ReactNode;
 }
 
@@ -44,68 +39,36 @@ const baseStyle: CSSProperties = {
   font: 'var(--telnyx-signin-font, 600 1rem/1.25 system-ui, sans-serif)',
   cursor: 'pointer',
 };
-const busyStyle: CSSProperties = {
-  ...baseStyle,
-  cursor: 'progress',
-  opacity: 'var(--telnyx-signin-busy-opacity, 0.7)',
-};
+const busyStyle: CSSProperties = { cursor: 'progress', opacity: 'var(--telnyx-signin-busy-opacity, 0.7)' };
 
 /**
- * A real <button> that starts "Sign in with Telnyx". While the redirect starts it is `disabled` and
- * `aria-busy`; if it cannot start, it becomes usable again and `onError` is called. Keyboard and focus
- * ring come from the native button (see `signInWithTelnyxCss` for hover/focus-visible styles).
+ * A real `<button>` that starts "Sign in with Telnyx" (`loginWithRedirect`). While a redirect is under way
+ * (the snapshot's `pending`) it is `disabled` and `aria-busy`, so a double click signs in once; if the redirect
+ * cannot start, it is usable again and `onError` is called. Keyboard and focus ring come from the native
+ * button (see `signInWithTelnyxCss` for hover/focus-visible styles).
  */
 export function SignInWithTelnyx(props: SignInWithTelnyxProps): ReactNode {
-  const {
-    returnTo,
-    scope,
-    appState,
-    loginOptions,
-    onError,
-    unstyled = false,
-    children = 'Sign in with Telnyx',
-    className,
-    style,
-    disabled,
-    onClick,
-    ...buttonProps
-  } = props;
+  const { returnTo, scope, appState, loginOptions, onError, unstyled, ...button } = props;
   const client = useTelnyxAuthClient();
-  const [busy, setBusy] = useState(false);
-
-  // Back from the Telnyx page restores this page from the back/forward cache still busy: free the button.
-  useEffect(() => {
-    const onPageShow = (event: PageTransitionEvent): void => {
-      if (event.persisted) setBusy(false);
-    };
-    window.addEventListener('pageshow', onPageShow);
-    return () => window.removeEventListener('pageshow', onPageShow);
-  }, []);
-
-  const handleClick = (event: MouseEvent<HTMLButtonElement>): void => {
-    onClick?.(event);
-    if (event.defaultPrevented || busy) return;
-    setBusy(true);
-    const options: LoginOptions = { ...loginOptions, returnTo: returnTo ?? currentPath() };
-    if (scope !== undefined) options.scope = scope;
-    if (appState !== undefined) options.appState = appState;
-    client.loginWithRedirect(options).catch((error: unknown) => {
-      setBusy(false);
-      onError?.(toAuthError(error));
-    });
+  const busy = useAuthState((s) => s.pending === 'redirecting');
+  const onClick = (event: MouseEvent<HTMLButtonElement>): void => {
+    button.onClick?.(event);
+    if (event.defaultPrevented || client.getSnapshot().pending === 'redirecting') return;
+    client
+      .loginWithRedirect({ ...loginOptions, returnTo, scope, appState })
+      .catch((error: unknown) => onError?.(TelnyxAuthError.from(error)));
   };
-
   return (
     <button
-      {...buttonProps}
+      {...button}
       type="button"
-      className={className === undefined ? 'telnyx-signin' : `telnyx-signin ${className}`}
-      style={unstyled ? style : { ...(busy ? busyStyle : baseStyle), ...style }}
-      disabled={busy || disabled}
+      className={button.className ? `telnyx-signin ${button.className}` : 'telnyx-signin'}
+      style={unstyled ? button.style : { ...baseStyle, ...(busy && busyStyle), ...button.style }}
+      disabled={busy || button.disabled}
       aria-busy={busy}
-      onClick={handleClick}
+      onClick={onClick}
     >
-      {children}
+      {button.children ?? 'Sign in with Telnyx'}
     </button>
   );
 }

@@ -44,14 +44,11 @@ describe('useAuth', () => {
     expect(auth()?.isAuthenticated).toBe(false);
   });
 
-  it('returns to the current path after login() by default', async () => {
-    window.history.replaceState(null, '', '/invoices?page=2#latest');
+  it('passes login() options to core unchanged (core defaults returnTo to the current path)', async () => {
     const mock = createMockTelnyxAuth(mockAuthState.unauthenticated());
     const auth = renderUseAuth(mock);
     await auth()?.login({ scope: 'billing.read' });
-    expect(mock.calls.loginWithRedirect).toEqual([
-      { returnTo: '/invoices?page=2#latest', scope: 'billing.read' },
-    ]);
+    expect(mock.calls.loginWithRedirect).toEqual([{ scope: 'billing.read' }]);
   });
 
   it('does not re-render a component that reads only isAuthenticated when the token is refreshed', () => {

@@ -2,6 +2,4 @@
 import { useAuthState } from './use-auth-state.js';
 
 /** True while there is a session; re-renders only when that changes (not on token refreshes). */
-export function useIsAuthenticated(): boolean {
-  return useAuthState((snapshot) => snapshot.isAuthenticated);
-}
+export const useIsAuthenticated = (): boolean => useAuthState((snapshot) => snapshot.isAuthenticated);

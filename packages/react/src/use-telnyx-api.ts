@@ -12,14 +12,8 @@ export type TelnyxAPIOptions = Omit<ClientOptions, 'auth' | 'apiKey' | 'accessTo
 // Without options, one API client per session, shared by every component and kept across remounts.
 const shared = new WeakMap<TelnyxAuth, TelnyxOAuthAPI>();
 
-function sharedAPI(client: TelnyxAuth): TelnyxOAuthAPI {
-  let api = shared.get(client);
-  if (api === undefined) {
-    api = createTelnyxOAuthAPI({ auth: client });
-    shared.set(client, api);
-  }
-  return api;
-}
+const sharedAPI = (auth: TelnyxAuth): TelnyxOAuthAPI =>
+  shared.get(auth) ?? shared.set(auth, createTelnyxOAuthAPI({ auth })).get(auth)!;
 
 /**
  * The typed Telnyx OAuth API client bound to the session: every call sends the current access token and

@@ -2,11 +2,14 @@
 // declared dependencies) answers the API client. Typechecked with the DOM lib: the sign-in entry and Hono's
 // types name browser types (see tsconfig.node.json).
 import assert from 'node:assert/strict';
-import { createTelnyxAuth, isTelnyxAuthError, TelnyxAuthError } from '@telnyx-oauth/core';
+import { createAuthFetch, createTelnyxAuth, isTelnyxAuthError, TelnyxAuthError } from '@telnyx-oauth/core';
+import { tokenHandler } from '@telnyx-oauth/core/token-handler';
 import { createDevServer, PUBLIC_CLIENT_ID } from '@telnyx-oauth/dev-server';
 import { retrieveClient } from './api.js';
 
 assert.equal(typeof createTelnyxAuth, 'function');
+assert.equal(typeof createAuthFetch, 'function');
+assert.equal(typeof tokenHandler().exchange, 'function');
 assert.equal(isTelnyxAuthError(new TelnyxAuthError('invalid_options', 'x')), true);
 
 const server = createDevServer();
@@ -16,4 +19,6 @@ const client = await retrieveClient(
 );
 assert.equal(client.client_id, PUBLIC_CLIENT_ID);
 
-console.log('node: @telnyx-oauth/core, /api, /shared and @telnyx-oauth/dev-server import and work');
+console.log(
+  'node: @telnyx-oauth/core, /token-handler, /api, /shared and @telnyx-oauth/dev-server import and work',
+);

@@ -1,3 +1,4 @@
-// The sign-in path as an app imports it: the client factory, the provider, the hook and the callback route.
+// The sign-in path as an app imports it: the client factory, the provider, the hook, the callback route and
+// the guard (issue 13 defines the path as these).
 export { createTelnyxAuth } from '@telnyx-oauth/core';
-export { TelnyxAuthProvider, useAuth, AuthCallback } from '@telnyx-oauth/react';
+export { TelnyxAuthProvider, useAuth, AuthCallback, RequireAuth } from '@telnyx-oauth/react';

@@ -1,4 +1,5 @@
-import { TelnyxAuthError } from '../errors.js';
+/** The `storage` option as the library uses it: picked, and guarded so storage failures never lose a session. */
+import { DEV, TelnyxAuthError } from '../errors.js';
 import { storageLockName } from '../names.js';
 import type { LockManagerLike, StorageAdapter } from '../types.js';
 import { idbStorage } from './idb.js';
@@ -6,26 +7,20 @@ import { createMemoryStorage } from './memory.js';
 
 /** Picks the adapter for the `storage` option: IndexedDB when the runtime has it, else memory. */
 export function resolveStorage(option: 'indexeddb' | 'memory' | StorageAdapter | undefined): StorageAdapter {
-  if (option === 'memory') return createMemoryStorage();
+  if (option === 'memory' || (option === undefined && typeof indexedDB === 'undefined'))
+    return createMemoryStorage();
   // In a page, the database starts opening now (warm start); elsewhere (tests, workers) on first use.
-  const openNow = typeof document !== 'undefined';
-  if (option === 'indexeddb') return idbStorage({}, openNow);
-  if (option === undefined) {
-    return typeof globalThis.indexedDB === 'undefined' ? createMemoryStorage() : idbStorage({}, openNow);
-  }
+  if (option === 'indexeddb' || option === undefined) return idbStorage({}, typeof document !== 'undefined');
   if (
-    typeof option !== 'object' ||
-    option === null ||
-    typeof option.get !== 'function' ||
-    typeof option.set !== 'function' ||
-    typeof option.del !== 'function'
-  ) {
-    throw new TelnyxAuthError(
-      'invalid_options',
-      'storage must be "indexeddb", "memory" or an adapter with get/set/del.',
-    );
-  }
-  return option;
+    ['get', 'set', 'del'].every(
+      (method) => typeof (option as unknown as Record<string, unknown>)?.[method] === 'function',
+    )
+  )
+    return option;
+  throw new TelnyxAuthError(
+    'invalid_options',
+    DEV && 'storage must be "indexeddb", "memory" or an adapter with get/set/del.',
+  );
 }
 
 /**
@@ -40,100 +35,83 @@ export function resolveStorage(option: 'indexeddb' | 'memory' | StorageAdapter |
  * exclusive lock per key (`locks`: Web Locks, so atomic across tabs for the library's own updates).
  */
 export function guardStorage(adapter: StorageAdapter, locks: LockManagerLike): Required<StorageAdapter> {
-  const unsaved = new Map<string, unknown>(); // newer than storage: a failed set (or del: undefined)
-  const seen = new Map<string, unknown>(); // last value read or written successfully
+  const unsaved = new Map<string, unknown>(); // newer than storage: a failed write (undefined: a failed delete)
+  const seen = new Map<string, unknown>(); // the last value read or written successfully
   const copy = <T>(value: unknown): T => structuredClone(value) as T;
-  const remember = (key: string, value: unknown): void => {
+  /** Keeps a copy of `value`; a value that cannot be copied (a custom adapter's object) is not kept. */
+  const keep = (map: Map<string, unknown>, key: string, value: unknown): void => {
     try {
-      seen.set(key, copy(value));
+      map.set(key, copy(value));
     } catch {
-      seen.delete(key); // not cloneable (a custom adapter's object): nothing to fall back on
-    }
-  };
-  /** Keeps a value storage refused for this page (read back by `get`), when it can be copied. */
-  const keep = (key: string, value: unknown): void => {
-    try {
-      unsaved.set(key, copy(value));
-    } catch {
-      // not cloneable either (the write failed for that reason): there is nothing to keep
+      map.delete(key);
     }
   };
   const guard = async <T>(operation: string, run: () => Promise<T>): Promise<T> => {
     try {
       return await run();
     } catch (cause) {
-      throw new TelnyxAuthError('storage_error', `Storage ${operation} failed.`, { cause });
+      throw new TelnyxAuthError('storage_error', DEV && `Storage ${operation} failed.`, { cause });
     }
   };
-  const atomicUpdate: Required<StorageAdapter>['update'] = adapter.update
-    ? (key, updater) => adapter.update!(key, updater)
-    : (key, updater) =>
-        locks.request(storageLockName(key), {}, async () => {
+  const atomic = (key: string, updater: (current: unknown) => unknown): Promise<void> =>
+    adapter.update
+      ? adapter.update(key, updater)
+      : locks.request(storageLockName(key), {}, async () => {
           const next = updater(await adapter.get(key));
           await (next === undefined ? adapter.del(key) : adapter.set(key, next));
         });
-  const guarded: Required<StorageAdapter> = {
+  /** Stores `value` (undefined deletes); a refused write is kept for this page and rethrown. */
+  const write = async (key: string, value: unknown): Promise<void> => {
+    try {
+      await guard('write', () => (value === undefined ? adapter.del(key) : adapter.set(key, value)));
+      unsaved.delete(key);
+      keep(seen, key, value);
+    } catch (error) {
+      keep(unsaved, key, value);
+      throw error;
+    }
+  };
+  return {
     async get<T>(key: string): Promise<T | undefined> {
       if (unsaved.has(key)) return copy<T>(unsaved.get(key));
       try {
         const value = await guard('read', () => adapter.get<T>(key));
-        remember(key, value);
+        keep(seen, key, value);
         return value;
       } catch (error) {
         if (seen.has(key)) return copy<T>(seen.get(key));
         throw error;
       }
     },
-    async set(key, value) {
-      try {
-        await guard('write', () => adapter.set(key, value));
-        unsaved.delete(key);
-        remember(key, value);
-      } catch (error) {
-        keep(key, value);
-        throw error;
-      }
-    },
-    async del(key) {
-      try {
-        await guard('delete', () => adapter.del(key));
-        unsaved.delete(key);
-        seen.delete(key);
-      } catch (error) {
-        unsaved.set(key, undefined);
-        throw error;
-      }
-    },
+    set: write,
+    del: (key) => write(key, undefined),
     keys: (prefix) =>
       guard('listing', async () => {
-        if (!adapter.keys) return [];
-        const found: unknown = await adapter.keys(prefix);
-        return Array.isArray(found) ? found.filter((k): k is string => typeof k === 'string') : [];
+        const found: unknown = await adapter.keys?.(prefix);
+        return Array.isArray(found) ? found.filter((key): key is string => typeof key === 'string') : [];
       }),
     async update(key, updater) {
-      let ran = false;
+      let decided = false;
       let next: unknown;
       if (!unsaved.has(key)) {
         try {
           await guard('write', () =>
-            atomicUpdate(key, (current) => {
+            atomic(key, (current) => {
               next = updater(current);
-              ran = true;
+              decided = true;
               return next;
             }),
           );
-          remember(key, next);
+          keep(seen, key, next);
           return;
         } catch (error) {
-          if (ran) keep(key, next); // decided, but not stored (quota): like a failed set
-          if (ran || !seen.has(key)) throw error;
+          if (decided) keep(unsaved, key, next); // decided, but not stored (quota): like a failed write
+          if (decided || !seen.has(key)) throw error;
         }
       }
       // Storage is behind this page (a failed write) or cannot be read: decide on the value this page has and
-      // store that (set and del keep it for this page if storage refuses again).
-      next = updater(copy(unsaved.has(key) ? unsaved.get(key) : seen.get(key)));
-      return next === undefined ? guarded.del(key) : guarded.set(key, next);
+      // store that (a refused write is kept for this page again).
+      return write(key, updater(copy(unsaved.has(key) ? unsaved.get(key) : seen.get(key))));
     },
   };
-  return guarded;
 }

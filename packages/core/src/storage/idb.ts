@@ -2,6 +2,7 @@ import { createStore, del, get, keys, promisifyRequest, set, type UseStore } fro
 import { IDB_DATABASE, IDB_STORE } from '../names.js';
 import type { StorageAdapter } from '../types.js';
 
+/** Options of {@link createIdbStorage}. */
 export interface IdbStorageOptions {
   /** IndexedDB database name. Default 'telnyx-oauth'. */
   dbName?: string;

@@ -8,14 +8,14 @@ import type { StorageAdapter } from '../types.js';
 export function createMemoryStorage(): StorageAdapter {
   const values = new Map<string, unknown>();
   const clone = <T>(value: unknown): T => structuredClone(value) as T;
-  const put = (key: string, value: unknown): void => {
+  const put = async (key: string, value: unknown): Promise<void> => {
     if (value === undefined) values.delete(key);
     else values.set(key, clone(value));
   };
   return {
     get: async <T>(key: string) => clone<T | undefined>(values.get(key)),
-    set: async (key, value) => put(key, value),
-    del: async (key) => put(key, undefined),
+    set: put,
+    del: (key) => put(key, undefined),
     keys: async (prefix) => [...values.keys()].filter((key) => key.startsWith(prefix)),
     update: async (key, updater) => put(key, updater(clone(values.get(key)))),
   };

@@ -1,25 +1,27 @@
 /**
- * Versioned shapes of everything the library persists, and strict readers for them. Storage is input like any
- * other: a record may be corrupt, from another client or issuer, or from a future version of this library. The
- * readers never trust it; they return a typed record or throw `storage_error`.
+ * Versioned shapes of everything the library persists, and one strict reader for them. Storage is input like
+ * any other: a record may be corrupt, from another client or issuer, or from a future version of this library.
+ * The reader never trusts it; it returns a typed record or throws `storage_error`.
  */
-import { TelnyxAuthError } from '../errors.js';
+import { DEV, TelnyxAuthError } from '../errors.js';
 import type { TokenSet } from '../token-set.js';
 
 export const SCHEMA_VERSION = 1;
 
-export interface SessionRecord {
+interface Envelope<Kind extends string> {
   readonly v: typeof SCHEMA_VERSION;
-  readonly kind: 'session';
+  readonly kind: Kind;
   readonly issuer: string;
+}
+
+/** The session of one issuer + client, shared by every tab of the origin. */
+export interface SessionRecord extends Envelope<'session'> {
   readonly clientId: string;
   readonly tokens: TokenSet;
 }
 
-export interface TransactionRecord {
-  readonly v: typeof SCHEMA_VERSION;
-  readonly kind: 'transaction';
-  readonly issuer: string;
+/** One login waiting for its authorization response, keyed by its `state`. */
+export interface TransactionRecord extends Envelope<'transaction'> {
   readonly clientId: string;
   readonly state: string;
   readonly codeVerifier: string;
@@ -32,104 +34,82 @@ export interface TransactionRecord {
   readonly claimedAt?: number;
 }
 
-export interface DiscoveryRecord {
-  readonly v: typeof SCHEMA_VERSION;
-  readonly kind: 'discovery';
-  readonly issuer: string;
+/** Cached authorization server metadata, per issuer. */
+export interface DiscoveryRecord extends Envelope<'discovery'> {
   readonly fetchedAt: number;
   readonly metadata: Record<string, unknown>;
 }
 
-type Owner = { issuer: string; clientId: string };
+interface Records {
+  session: SessionRecord;
+  transaction: TransactionRecord;
+  discovery: DiscoveryRecord;
+}
 
-const isObject = (value: unknown): value is Record<string, unknown> =>
+type Check = (value: unknown) => boolean;
+const text: Check = (value) => typeof value === 'string';
+const nonEmpty: Check = (value) => text(value) && value !== '';
+const time: Check = (value) => Number.isFinite(value);
+const texts: Check = (value) => Array.isArray(value) && value.every(text);
+const object = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-const isString = (value: unknown): value is string => typeof value === 'string';
-const isNonEmptyString = (value: unknown): value is string => typeof value === 'string' && value.length > 0;
-const isTime = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value);
-const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every(isString);
+/** `check`, or exactly `alternative` (null, or undefined for an optional field). */
+const or =
+  (check: Check, alternative: null | undefined): Check =>
+  (value) =>
+    value === alternative || check(value);
+const valid = (value: unknown, shape: Record<string, Check>): boolean =>
+  object(value) && Object.entries(shape).every(([key, check]) => check(value[key]));
 
-function corrupt(what: string, reason: string): TelnyxAuthError {
-  return new TelnyxAuthError('storage_error', `Stored ${what} is unusable (${reason}); it was ignored.`, {
-    recoverable: false,
-  });
-}
+const TOKENS = {
+  accessToken: nonEmpty,
+  tokenType: nonEmpty,
+  expiresAt: or(time, null),
+  refreshToken: or(nonEmpty, null),
+  scope: texts,
+  receivedAt: time,
+  refreshable: or((value) => typeof value === 'boolean', undefined),
+};
 
-function checkEnvelope(
+const SHAPES: Record<keyof Records, Record<string, Check>> = {
+  session: { tokens: (value) => valid(value, TOKENS) },
+  transaction: {
+    state: nonEmpty,
+    codeVerifier: nonEmpty,
+    redirectUri: nonEmpty,
+    returnTo: text,
+    scope: texts,
+    createdAt: time,
+    claimedAt: or(time, undefined),
+  },
+  discovery: { fetchedAt: time, metadata: object },
+};
+
+/**
+ * The stored value as a record of `kind` belonging to `issuer` (and `clientId`, for per-client records):
+ * undefined (nothing stored) is null; anything else that is not exactly such a record is `storage_error`.
+ */
+export function readRecord<Kind extends keyof Records>(
   raw: unknown,
-  kind: string,
-  owner: Owner | { issuer: string },
-): Record<string, unknown> {
-  if (!isObject(raw)) throw corrupt(kind, 'not an object');
-  if (raw.v !== SCHEMA_VERSION)
-    throw corrupt(kind, `schema version ${String(raw.v)}, expected ${SCHEMA_VERSION}`);
-  if (raw.kind !== kind) throw corrupt(kind, 'wrong record kind');
-  if (raw.issuer !== owner.issuer) throw corrupt(kind, 'belongs to another issuer');
-  if ('clientId' in owner && raw.clientId !== owner.clientId)
-    throw corrupt(kind, 'belongs to another client');
-  return raw;
-}
-
-export function readTokenSet(raw: unknown): TokenSet | null {
-  if (!isObject(raw)) return null;
-  const { accessToken, tokenType, expiresAt, refreshToken, scope, receivedAt } = raw;
-  if (!isNonEmptyString(accessToken) || !isNonEmptyString(tokenType)) return null;
-  if (expiresAt !== null && !isTime(expiresAt)) return null;
-  if (refreshToken !== null && !isNonEmptyString(refreshToken)) return null;
-  if (!isStringArray(scope) || !isTime(receivedAt)) return null;
-  return { accessToken, tokenType, expiresAt, refreshToken, scope, receivedAt };
-}
-
-/** undefined in storage -> null (no session); anything unusable -> storage_error. */
-export function readSessionRecord(raw: unknown, owner: Owner): SessionRecord | null {
+  kind: Kind,
+  issuer: string,
+  clientId?: string,
+): Records[Kind] | null {
   if (raw === undefined) return null;
-  const record = checkEnvelope(raw, 'session', owner);
-  const tokens = readTokenSet(record.tokens);
-  if (!tokens) throw corrupt('session', 'malformed token set');
-  return { v: SCHEMA_VERSION, kind: 'session', issuer: owner.issuer, clientId: owner.clientId, tokens };
-}
-
-export function readTransactionRecord(raw: unknown, owner: Owner): TransactionRecord | null {
-  if (raw === undefined) return null;
-  const record = checkEnvelope(raw, 'transaction', owner);
-  const { state, codeVerifier, redirectUri, returnTo, scope, createdAt } = record;
-  if (!isNonEmptyString(state) || !isNonEmptyString(codeVerifier) || !isNonEmptyString(redirectUri)) {
-    throw corrupt('transaction', 'missing state, verifier or redirect URI');
-  }
-  const { claimedAt } = record;
-  if (
-    !isString(returnTo) ||
-    !isStringArray(scope) ||
-    !isTime(createdAt) ||
-    (claimedAt !== undefined && !isTime(claimedAt))
-  ) {
-    throw corrupt('transaction', 'malformed fields');
-  }
-  return {
-    v: SCHEMA_VERSION,
-    kind: 'transaction',
-    issuer: owner.issuer,
-    clientId: owner.clientId,
-    state,
-    codeVerifier,
-    redirectUri,
-    returnTo,
-    appState: record.appState,
-    scope,
-    createdAt,
-    ...(claimedAt === undefined ? {} : { claimedAt: claimedAt as number }),
-  };
-}
-
-export function readDiscoveryRecord(raw: unknown, issuer: string): DiscoveryRecord | null {
-  if (raw === undefined) return null;
-  const record = checkEnvelope(raw, 'discovery', { issuer });
-  if (!isTime(record.fetchedAt) || !isObject(record.metadata)) throw corrupt('discovery', 'malformed fields');
-  return {
-    v: SCHEMA_VERSION,
-    kind: 'discovery',
-    issuer,
-    fetchedAt: record.fetchedAt,
-    metadata: record.metadata,
-  };
+  const problem = !object(raw)
+    ? 'not an object'
+    : raw.v !== SCHEMA_VERSION
+      ? `schema version ${String(raw.v)}, expected ${SCHEMA_VERSION}`
+      : raw.kind !== kind || raw.issuer !== issuer || (clientId !== undefined && raw.clientId !== clientId)
+        ? 'another kind, issuer or client'
+        : !valid(raw, SHAPES[kind]) && 'malformed fields';
+  if (problem)
+    throw new TelnyxAuthError(
+      'storage_error',
+      DEV && `Stored ${kind} is unusable (${problem}); it was ignored.`,
+      {
+        recoverable: false,
+      },
+    );
+  return raw as unknown as Records[Kind];
 }

@@ -8,6 +8,7 @@ import {
   type DevServer,
   type DevServerOptions,
 } from '@telnyx-oauth/dev-server';
+import { createAuthFetch } from '../auth-fetch.js';
 import { createTelnyxAuth } from '../client.js';
 import { createInMemoryLockManager } from '../locks.js';
 import { createMemoryStorage } from '../storage/memory.js';
@@ -72,13 +73,21 @@ export function createChannelHub(): (name: string) => BroadcastChannelLike {
   };
 }
 
+export type HarnessClient = TelnyxAuth & {
+  window: FakeWindow;
+  authFetch: ReturnType<typeof createAuthFetch>;
+};
+
 export interface Harness {
   server: DevServer;
   storage: StorageAdapter;
   locks: ReturnType<typeof createInMemoryLockManager>;
   channels: (name: string) => BroadcastChannelLike;
-  /** A new client ("tab") sharing this harness's server, storage, locks and channel hub. */
-  client(overrides?: Partial<TelnyxAuthOptions>): TelnyxAuth & { window: FakeWindow };
+  /**
+   * A new client ("tab") sharing this harness's server, storage, locks and channel hub; `authFetch` is
+   * `createAuthFetch` over it, sending through the same `fetch` as the client.
+   */
+  client(overrides?: Partial<TelnyxAuthOptions>): HarnessClient;
   destroyAll(): void;
 }
 
@@ -113,7 +122,8 @@ export function createHarness(serverOrOptions: DevServer | DevServerOptions = {}
         ...overrides,
       });
       clients.push(client);
-      return Object.assign(client, { window: win });
+      const authFetch = createAuthFetch(client, { fetch: overrides.fetch ?? server.fetch });
+      return Object.assign(client, { window: win, authFetch });
     },
     destroyAll() {
       for (const client of clients.splice(0)) client.destroy();

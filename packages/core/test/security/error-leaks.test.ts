@@ -148,7 +148,7 @@ describe('errors carry no token material', () => {
     await signIn(harness.client(), server);
     await client.ready();
     const events = recordEvents(client);
-    const thrown = await client.fetch(resource).catch((error: unknown) => error);
+    const thrown = await client.authFetch(resource).catch((error: unknown) => error);
     expect(thrown).toMatchObject({ code: 'invalid_response' });
     expect(issued).toHaveLength(2);
     expectNothingLeaks(thrown, client, events, issued);

@@ -33,8 +33,9 @@ afterEach(() => {
 });
 
 /**
- * Runs `work` to completion: fake time jumps only to the library's next timer (refresh backoff), real time
- * passes for real I/O. Bounded in real time.
+ * Runs `work` to completion: real time passes for real I/O (the dev server signs with WebCrypto), and fake
+ * time moves in small steps, so the library's short timers (refresh backoff) fire while a request's deadline
+ * (30 s) does not cut off a request whose real I/O is still running. Bounded in real time.
  */
 async function drive<T>(work: PromiseLike<T>): Promise<T | unknown> {
   let settled = false;
@@ -45,8 +46,8 @@ async function drive<T>(work: PromiseLike<T>): Promise<T | unknown> {
   void outcome.finally(() => (settled = true));
   const deadline = performance.now() + 30_000;
   while (!settled && performance.now() < deadline) {
-    if (vi.getTimerCount() > 0) await vi.advanceTimersToNextTimerAsync();
-    else await new Promise((resolve) => setImmediate(resolve));
+    await new Promise((resolve) => setImmediate(resolve));
+    if (!settled && vi.getTimerCount() > 0) await vi.advanceTimersByTimeAsync(250);
   }
   expect(settled).toBe(true);
   return outcome;
@@ -83,7 +84,6 @@ describe('a refresh answer lost after the server rotated the token', () => {
     server.faults.inject({ endpoint: 'token', loseResponse: true });
 
     const token = await drive(first.getAccessToken());
-
     expect(typeof token).toBe('string');
     expect(server.counters.get('token:refresh_token')).toBe(2); // the lost one, and the retry
     expect(server.counters.get('refresh_reuse_within_grace')).toBe(1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TelnyxAuthError, type AuthEvent } from '@telnyx-oauth/core';
+import { createAuthFetch, TelnyxAuthError, type AuthEvent } from '@telnyx-oauth/core';
 import { createMockTelnyxAuth } from './mock-auth.js';
 import { mockAuthState } from './mock-auth-state.js';
 
@@ -66,20 +66,22 @@ describe('createMockTelnyxAuth', () => {
     expect(failing.getSnapshot().error).toBe(denied);
   });
 
-  it('adds the bearer token to fetch and passes the request on', async () => {
+  it('works with createAuthFetch: its token on the request, which goes to the fetch given', async () => {
     const seen: Headers[] = [];
-    const mock = createMockTelnyxAuth(mockAuthState.authenticated({ accessToken: 'abc' }), {
-      fetch: async (_input, init) => {
-        seen.push(new Headers(init?.headers));
+    const mock = createMockTelnyxAuth(mockAuthState.authenticated({ accessToken: 'abc' }));
+    const authFetch = createAuthFetch(mock, {
+      fetch: async (input) => {
+        seen.push(new Request(input).headers);
         return new Response('{}', { status: 200 });
       },
     });
-    const response = await mock.fetch('https://api.telnyx.com/v2/x', {
+    const response = await authFetch('https://api.telnyx.com/v2/x', {
       headers: { Accept: 'application/json' },
     });
     expect(response.status).toBe(200);
     expect(seen[0]?.get('authorization')).toBe('Bearer abc');
     expect(seen[0]?.get('accept')).toBe('application/json');
+    expect(mock.calls.getAccessToken).toHaveLength(1);
   });
 
   it('resolves ready() once the state leaves loading', async () => {

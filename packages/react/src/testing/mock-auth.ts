@@ -1,5 +1,7 @@
 import {
+  createSnapshotStore,
   DEFAULT_ISSUER,
+  LOADING_SNAPSHOT,
   TelnyxAuthError,
   type AuthEvent,
   type AuthSnapshot,
@@ -11,28 +13,35 @@ import {
 } from '@telnyx-oauth/core';
 import { DEFAULT_MOCK_ACCESS_TOKEN, mockAuthState, type MockAuthState } from './mock-auth-state.js';
 
+/** The options of {@link createMockTelnyxAuth}. */
 export interface MockTelnyxAuthOptions {
+  /** `clientId` of the mock. Default: `'mock-client-id'`. */
   clientId?: string;
+  /** `issuer` of the mock. Default: `https://api.telnyx.com`. */
   issuer?: string;
   /** What `handleRedirectCallback` does: resolve with this result (and sign in) or reject with this error. */
   callback?: RedirectResult | TelnyxAuthError;
-  /** When set, `loginWithRedirect` rejects with it (e.g. discovery_failed). */
+  /** When set, `loginWithRedirect` fails with it (e.g. discovery_failed), as core does: shown in the state. */
   loginError?: TelnyxAuthError;
-  /** Where `fetch` sends requests after adding the bearer token. Default: globalThis.fetch (works with MSW). */
-  fetch?: typeof fetch;
 }
 
 /** Every call the code under test made, in order, with its arguments. */
 export interface MockTelnyxAuthCalls {
+  /** The options of each `loginWithRedirect` call. */
   loginWithRedirect: LoginOptions[];
+  /** The options of each `buildAuthorizeUrl` call. */
   buildAuthorizeUrl: LoginOptions[];
+  /** The URL of each `handleRedirectCallback` call. */
   handleRedirectCallback: string[];
+  /** The options of each `getAccessToken` call. */
   getAccessToken: GetAccessTokenOptions[];
+  /** The options of each `logout` call. */
   logout: LogoutOptions[];
-  fetch: Array<{ input: RequestInfo | URL; init: RequestInit | undefined }>;
 }
 
+/** A `TelnyxAuth` for tests, with what the code under test asked of it and a way to move its state. */
 export interface MockTelnyxAuth extends TelnyxAuth {
+  /** Every call, with its arguments. */
   readonly calls: MockTelnyxAuthCalls;
   /** The current state, including the access token. */
   getState(): MockAuthState;
@@ -43,93 +52,66 @@ export interface MockTelnyxAuth extends TelnyxAuth {
   setState(next: MockAuthState | ((current: MockAuthState) => MockAuthState)): void;
   /** Emits an event to `on()` listeners without changing state. */
   emit(event: AuthEvent): void;
+  /** True after `destroy()`. */
   readonly destroyed: boolean;
-}
-
-const SERVER_SNAPSHOT: AuthSnapshot = Object.freeze({ ...snapshotOf(mockAuthState.loading()) });
-
-function snapshotOf(state: MockAuthState): AuthSnapshot {
-  const { accessToken: _accessToken, ...snapshot } = state;
-  return Object.freeze(snapshot);
-}
-
-function sameSnapshot(a: AuthSnapshot, b: AuthSnapshot): boolean {
-  return (Object.keys(a) as Array<keyof AuthSnapshot>).every((key) =>
-    key === 'scope' ? a.scope.join(' ') === b.scope.join(' ') : Object.is(a[key], b[key]),
-  );
 }
 
 function eventFor(previous: MockAuthState, next: MockAuthState): AuthEvent | null {
   if (!previous.isAuthenticated && next.isAuthenticated) return { type: 'signed_in' };
-  if (previous.isAuthenticated && !next.isAuthenticated) {
+  if (previous.isAuthenticated && !next.isAuthenticated)
     return { type: 'signed_out', reason: next.signOutReason ?? 'logout' };
-  }
-  if (next.error !== null && next.error !== previous.error) return { type: 'error', error: next.error };
-  if (next.isAuthenticated && next.expiresAt !== null && next.expiresAt !== previous.expiresAt) {
+  if (next.error && next.error !== previous.error) return { type: 'error', error: next.error };
+  if (next.isAuthenticated && next.expiresAt !== null && next.expiresAt !== previous.expiresAt)
     return { type: 'refreshed', expiresAt: next.expiresAt };
-  }
   return null;
 }
 
 /**
- * A TelnyxAuth for tests of app components: no server, no storage, no timers. It records every call in
- * `calls` (no spy library needed) and behaves like a session would: logout signs out, a successful
- * callback signs in, getAccessToken rejects with login_required when signed out.
+ * A TelnyxAuth for tests of app components: no server, no storage, no timers. Its snapshots come from core's
+ * own store (`createSnapshotStore`), so identity and notifications behave exactly as a real client's. It
+ * records every call in `calls` (no spy library needed) and behaves like a session would: logout signs out,
+ * a sign-in shows as `pending: 'redirecting'`, a successful callback signs in, getAccessToken rejects with
+ * login_required when signed out. `createAuthFetch(mock, { fetch })` adds its token to requests.
  */
 export function createMockTelnyxAuth(
   initial: MockAuthState = mockAuthState.unauthenticated(),
   options: MockTelnyxAuthOptions = {},
 ): MockTelnyxAuth {
   let state = initial;
-  let snapshot = snapshotOf(initial);
   let destroyed = false;
-  const listeners = new Set<() => void>();
-  const eventListeners = new Set<(event: AuthEvent) => void>();
+  const store = createSnapshotStore();
+  const listeners = new Set<(event: AuthEvent) => void>();
   const calls: MockTelnyxAuthCalls = {
     loginWithRedirect: [],
     buildAuthorizeUrl: [],
     handleRedirectCallback: [],
     getAccessToken: [],
     logout: [],
-    fetch: [],
   };
-  const issuer = options.issuer ?? DEFAULT_ISSUER;
-  const clientId = options.clientId ?? 'mock-client-id';
+  const { issuer = DEFAULT_ISSUER, clientId = 'mock-client-id', loginError } = options;
+  const show = ({ status, expiresAt, scope, error, signOutReason, pending }: MockAuthState): void =>
+    store.update({ status, expiresAt, scope, error, signOutReason, pending });
+  show(initial);
 
   const emit = (event: AuthEvent): void => {
-    for (const listener of [...eventListeners]) listener(event);
+    for (const listener of [...listeners]) listener(event);
   };
-
   const setState: MockTelnyxAuth['setState'] = (next) => {
     const previous = state;
     state = typeof next === 'function' ? next(previous) : next;
-    const nextSnapshot = snapshotOf(state);
-    if (!sameSnapshot(snapshot, nextSnapshot)) {
-      snapshot = nextSnapshot;
-      for (const listener of [...listeners]) listener();
-    }
+    show(state);
     const event = eventFor(previous, state);
-    if (event !== null) emit(event);
+    if (event) emit(event);
   };
-
-  const ready = (): Promise<AuthSnapshot> =>
-    new Promise((resolve) => {
-      if (snapshot.status !== 'loading') return resolve(snapshot);
-      const unsubscribe = mock.subscribe(() => {
-        if (snapshot.status === 'loading') return;
-        unsubscribe();
-        resolve(snapshot);
-      });
-    });
-
-  const authorizeUrl = (login: LoginOptions = {}): URL => {
-    const url = new URL('/oauth/authorize', issuer);
-    url.searchParams.set('client_id', clientId);
-    url.searchParams.set('response_type', 'code');
-    const scope = login.scope;
-    if (scope !== undefined)
-      url.searchParams.set('scope', typeof scope === 'string' ? scope : scope.join(' '));
-    return url;
+  const isCallback = (url: string | URL): boolean => {
+    const params = new URL(String(url), 'http://localhost').searchParams;
+    return params.has('state') && (params.has('code') || params.has('error'));
+  };
+  const failSignIn = (error: TelnyxAuthError): never => {
+    setState((current) =>
+      current.isAuthenticated ? { ...current, pending: null } : { ...mockAuthState.unauthenticated(), error },
+    );
+    throw error;
   };
 
   const mock: MockTelnyxAuth = {
@@ -142,61 +124,62 @@ export function createMockTelnyxAuth(
     getState: () => state,
     setState,
     emit,
-    subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    getSnapshot: () => snapshot,
-    getServerSnapshot: () => SERVER_SNAPSHOT,
-    ready,
+    subscribe: store.subscribe,
+    getSnapshot: store.get,
+    getServerSnapshot: () => LOADING_SNAPSHOT,
+    ready: () =>
+      new Promise<AuthSnapshot>((resolve) => {
+        const check = (): boolean => store.get().status !== 'loading' && (resolve(store.get()), true);
+        if (!check()) {
+          const unsubscribe = store.subscribe(() => check() && unsubscribe());
+        }
+      }),
     async loginWithRedirect(login = {}) {
       calls.loginWithRedirect.push(login);
-      if (options.loginError) throw options.loginError;
+      if (loginError) failSignIn(loginError);
+      setState((current) => ({ ...current, pending: 'redirecting' }));
     },
     async buildAuthorizeUrl(login = {}) {
       calls.buildAuthorizeUrl.push(login);
-      return authorizeUrl(login);
+      const url = new URL('/oauth/authorize', issuer);
+      url.searchParams.set('client_id', clientId);
+      url.searchParams.set('response_type', 'code');
+      if (login.scope !== undefined)
+        url.searchParams.set('scope', typeof login.scope === 'string' ? login.scope : login.scope.join(' '));
+      return url;
     },
-    isRedirectCallback(url = globalThis.location?.href ?? '') {
-      const params = new URL(String(url), 'http://localhost').searchParams;
-      return params.has('state') && (params.has('code') || params.has('error'));
-    },
+    isRedirectCallback: (url = globalThis.location?.href ?? '') => isCallback(url),
     async handleRedirectCallback<AppState>(url: string | URL = globalThis.location?.href ?? '') {
       calls.handleRedirectCallback.push(String(url));
+      if (!isCallback(url))
+        throw new TelnyxAuthError('not_a_callback', 'Not an authorization response (mock).');
+      setState((current) => ({ ...current, pending: 'completing' }));
+      await Promise.resolve(); // guards see the callback completing, as with core
       const outcome = options.callback ?? { returnTo: '/', appState: undefined };
-      if (outcome instanceof TelnyxAuthError) {
-        setState({ ...mockAuthState.unauthenticated(), error: outcome });
-        throw outcome;
-      }
-      if (!state.isAuthenticated) setState(mockAuthState.authenticated());
+      if (outcome instanceof TelnyxAuthError) failSignIn(outcome);
+      setState((current) => ({
+        ...(current.isAuthenticated ? current : mockAuthState.authenticated()),
+        pending: null,
+      }));
       return outcome as RedirectResult<AppState>;
     },
     async getAccessToken(tokenOptions = {}) {
       calls.getAccessToken.push(tokenOptions);
-      if (!state.isAuthenticated) {
+      if (!state.isAuthenticated)
         throw state.error ?? new TelnyxAuthError('login_required', 'Not signed in (mock).');
-      }
       return state.accessToken ?? DEFAULT_MOCK_ACCESS_TOKEN;
     },
     async logout(logoutOptions = {}) {
       calls.logout.push(logoutOptions);
       setState(mockAuthState.unauthenticated('logout'));
     },
-    async fetch(input, init) {
-      calls.fetch.push({ input, init });
-      const headers = new Headers(init?.headers);
-      if (!state.isAuthenticated) throw new TelnyxAuthError('login_required', 'Not signed in (mock).');
-      headers.set('Authorization', `Bearer ${state.accessToken ?? DEFAULT_MOCK_ACCESS_TOKEN}`);
-      return (options.fetch ?? globalThis.fetch)(input, { ...init, headers });
-    },
     on(listener) {
-      eventListeners.add(listener);
-      return () => eventListeners.delete(listener);
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
     destroy() {
       destroyed = true;
       listeners.clear();
-      eventListeners.clear();
     },
   };
   return mock;

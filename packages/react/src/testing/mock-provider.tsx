@@ -4,7 +4,9 @@ import { TelnyxAuthContext } from '../context.js';
 import { createMockTelnyxAuth, type MockTelnyxAuth, type MockTelnyxAuthOptions } from './mock-auth.js';
 import type { MockAuthState } from './mock-auth-state.js';
 
+/** The props of {@link MockTelnyxAuthProvider}. */
 export interface MockTelnyxAuthProviderProps {
+  /** The components under test. */
   children?: ReactNode;
   /**
    * The session state to render with (see `mockAuthState`). Passing a different state later (rerender)
