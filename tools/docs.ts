@@ -68,7 +68,8 @@ const app = await Application.bootstrapWithPlugins({
   excludeProtected: true,
   excludeInternal: true,
   excludeExternals: true,
-  disableSources: false,
+  // No public repository URL yet, so no "Defined in" links (TypeDoc would warn about the git remote).
+  disableSources: true,
   sort: ['kind', 'instance-first', 'alphabetical-ignoring-documents'],
   // TypeDoc checks doc comments only in the packages named here (by default: the root package, which has none).
   packagesRequiringDocumentation: [...new Set(entries.map((entry) => entry.packageName))],
