@@ -7,9 +7,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useAuth, useTelnyxAPI } from '@telnyx-oauth/react';
 import type { IntrospectResponse } from '@telnyx-oauth/core/api';
-import { config } from '../auth.js';
+import { auth, config } from '../auth.js';
 import { formatEpochSeconds, formatTime, splitScopes } from '../lib/format.js';
-import { serverMetadata } from '../lib/server-features.js';
 import { ErrorAlert, SkeletonRows, Spinner } from './feedback.js';
 
 type State =
@@ -28,7 +27,8 @@ export function IntrospectionCard() {
   const introspect = useCallback(async () => {
     setPending(true);
     try {
-      const endpoint = (await serverMetadata(api)).introspection_endpoint;
+      // The metadata the library discovered for sign-in (cached with the session): no request of its own.
+      const endpoint = (await auth.getServerMetadata()).introspection_endpoint;
       if (typeof endpoint !== 'string' || endpoint === '') {
         setState({ kind: 'unsupported' });
         return;
