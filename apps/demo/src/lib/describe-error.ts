@@ -213,7 +213,7 @@ export function describeCallbackError(error: unknown): FriendlyError {
       }
     : {
         title: 'Sign-in could not be completed',
-        detail: `${server} did not answer the code exchange. Either the network is down, or its token endpoint does not accept requests from browsers (no CORS). For the second, this app needs a token handler: run @telnyx-oauth/token-handler on its server and set VITE_TELNYX_TOKEN_HANDLER (see apps/demo/README.md).`,
+        detail: `The code exchange with ${server} got no answer this page may read. Either the network is down, or its token endpoint does not accept requests from browsers (no CORS). For the second, this app needs a token handler: run @telnyx-oauth/token-handler on its server and set VITE_TELNYX_TOKEN_HANDLER (see apps/demo/README.md).`,
         retryable: true,
       };
 }
