@@ -26,7 +26,17 @@ export const USAGE = `Usage: telnyx-oauth-dev-server [options]
   -h, --help               show this help`;
 
 /** What the command line asks for: help, or the options to start with. */
-export type CliResult = { help: true } | { help: false; options: StartOptions };
+export type CliResult =
+  | {
+      /** `--help` (or `-h`) was given: print {@link USAGE}. */
+      help: true;
+    }
+  | {
+      /** No `--help`. */
+      help: false;
+      /** What to pass to `startDevServer`. */
+      options: StartOptions;
+    };
 
 function integer(flag: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
