@@ -88,7 +88,7 @@ test('a failing API shows an error with a working "Try again"', async ({ page, d
   await devServer.injectFault({ endpoint: 'oauth_grants', status: 500, count: 3 });
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Connected apps' }).click();
 
-  const error = page.getByRole('alert').filter({ hasText: 'Telnyx had a problem' });
+  const error = page.getByRole('alert').filter({ hasText: '127.0.0.1:4010 had a problem' });
   await expect(error).toBeVisible({ timeout: 20_000 });
   await screens.capture(page, 'connected-apps-error');
   await error.getByRole('button', { name: 'Try again' }).click();

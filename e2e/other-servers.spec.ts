@@ -76,7 +76,7 @@ test('a server without introspection or the management API: each page says what 
   await expect(
     page.getByRole('status').filter({ hasText: 'answered 404 to /v2/oauth_clients' }),
   ).toBeVisible();
-  await expect(page.getByRole('heading', { name: 'Telnyx had a problem' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: '127.0.0.1:4010 had a problem' })).toHaveCount(0);
 
   await page.getByRole('link', { name: 'New client' }).click();
   await page.getByLabel('Name').fill('Never created');

@@ -48,7 +48,7 @@ test('a failing token endpoint keeps the session and says so', async ({ page, de
   await devServer.injectFault({ endpoint: 'token', status: 503, count: 10 });
 
   await page.getByRole('button', { name: 'Refresh now' }).click();
-  const problem = page.getByRole('alert').filter({ hasText: 'Telnyx did not answer' });
+  const problem = page.getByRole('alert').filter({ hasText: '127.0.0.1:4010 did not answer' });
   await expect(problem).toBeVisible();
   await expect(signedInHeading(page)).toBeVisible();
   await screens.capture(page, 'refresh-failed');

@@ -13,7 +13,11 @@ export const DEV_SERVER_API_KEY = 'KEYdevserver_0123456789abcdef';
 export type Counters = Partial<Record<CounterName, number>>;
 
 export class DevServerAdmin {
-  constructor(private readonly request: APIRequestContext) {}
+  /** `url`: the dev server of the test's profile (support/profiles.ts); 127.0.0.1:4010 by default. */
+  constructor(
+    private readonly request: APIRequestContext,
+    readonly url: string = DEV_SERVER_URL,
+  ) {}
 
   /** `vite preview` starts the dev server asynchronously; wait until it answers. */
   async waitUntilUp(timeoutMs = 30_000): Promise<void> {
@@ -21,24 +25,21 @@ export class DevServerAdmin {
       .poll(
         async () => {
           try {
-            const response = await this.request.get(
-              `${DEV_SERVER_URL}/.well-known/oauth-authorization-server`,
-              {
-                timeout: 2000,
-              },
-            );
+            const response = await this.request.get(`${this.url}/.well-known/oauth-authorization-server`, {
+              timeout: 2000,
+            });
             return response.status();
           } catch {
             return 0;
           }
         },
-        { timeout: timeoutMs, message: `dev server at ${DEV_SERVER_URL} did not start` },
+        { timeout: timeoutMs, message: `dev server at ${this.url} did not start` },
       )
       .toBe(200);
   }
 
   private async send(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, data?: unknown) {
-    const response = await this.request.fetch(`${DEV_SERVER_URL}${path}`, {
+    const response = await this.request.fetch(`${this.url}${path}`, {
       method,
       ...(data === undefined ? {} : { data }),
     });
@@ -89,7 +90,7 @@ export class DevServerAdmin {
    * until the next reset, i.e. this test.
    */
   async addRedirectUri(clientId: string, redirectUri: string): Promise<void> {
-    const url = `${DEV_SERVER_URL}/v2/oauth_clients/${encodeURIComponent(clientId)}`;
+    const url = `${this.url}/v2/oauth_clients/${encodeURIComponent(clientId)}`;
     const headers = { Authorization: `Bearer ${DEV_SERVER_API_KEY}` };
     const current = await this.request.get(url, { headers });
     expect(current.ok(), `GET ${url} answered ${current.status()}`).toBe(true);

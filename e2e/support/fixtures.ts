@@ -1,11 +1,14 @@
 /**
  * The test fixture every spec uses: a reset dev server, a token-leak watch on the browser context, and a
  * `screens` helper that writes a screenshot of each screen to test-results/screens/<spec>/<name>.png.
+ * `profile` (a project option, support/profiles.ts) says which demo build and dev server the project runs
+ * against; every spec but profiles.spec.ts runs in the `default` one.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { expect, test as base, type Page } from '@playwright/test';
 import { DevServerAdmin } from './dev-server.js';
+import { DEFAULT_PROFILE, origin, type ServerProfile } from './profiles.js';
 import { TokenWatch } from './token-watch.js';
 
 export interface Screens {
@@ -14,10 +17,18 @@ export interface Screens {
 
 const SCREENS_DIR = path.resolve(import.meta.dirname, '..', '..', 'test-results', 'screens');
 
-export const test = base.extend<{ devServer: DevServerAdmin; tokenWatch: TokenWatch; screens: Screens }>({
+export interface ProfileOptions {
+  profile: ServerProfile;
+}
+
+export const test = base.extend<
+  { devServer: DevServerAdmin; tokenWatch: TokenWatch; screens: Screens } & ProfileOptions
+>({
+  profile: [DEFAULT_PROFILE, { option: true }],
+
   devServer: [
-    async ({ request }, use) => {
-      const admin = new DevServerAdmin(request);
+    async ({ request, profile }, use) => {
+      const admin = new DevServerAdmin(request, origin(profile.devServerPort));
       await admin.waitUntilUp();
       await admin.reset();
       await use(admin);

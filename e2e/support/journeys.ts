@@ -12,16 +12,16 @@ export function signedInHeading(page: Page) {
   return page.getByRole('heading', { name: 'Signed in' });
 }
 
-/** From the demo's home page to the dev server's consent page. */
-export async function startSignIn(page: Page): Promise<void> {
+/** From the demo's home page to the dev server's consent page (`devServerUrl`: the profile's dev server). */
+export async function startSignIn(page: Page, devServerUrl = DEV_SERVER_URL): Promise<void> {
   await page.goto('/');
   await signInButton(page).click();
-  await page.waitForURL((url) => url.origin === DEV_SERVER_URL);
+  await page.waitForURL((url) => url.origin === devServerUrl);
 }
 
 /** The full sign-in: home -> "Sign in with Telnyx" -> consent page -> "Allow" -> signed-in page. */
-export async function signIn(page: Page): Promise<void> {
-  await startSignIn(page);
+export async function signIn(page: Page, devServerUrl = DEV_SERVER_URL): Promise<void> {
+  await startSignIn(page, devServerUrl);
   await page.getByRole('button', { name: 'Allow' }).click();
   await expect(signedInHeading(page)).toBeVisible();
 }

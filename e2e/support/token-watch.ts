@@ -1,6 +1,7 @@
 /**
  * Watches a browser context for token leaks "at any point", not only at the end of a test:
- * - every token the token endpoint hands out is captured from its response;
+ * - every token the token endpoint (or a token handler's `/token` and `/refresh`) hands out is captured from
+ *   its response; a test may add others it learns (the refresh token a token handler keeps in its cookie);
  * - every request URL and every navigation (including history.pushState/replaceState) is recorded;
  * - every localStorage / sessionStorage write is recorded by wrapping Storage.prototype.setItem;
  * - every console message is recorded (tokens must never be logged).
@@ -15,7 +16,7 @@ interface StorageWrite {
   value: string;
 }
 
-const TOKEN_ENDPOINT = /\/oauth\/token(?:\?|$)/;
+const TOKEN_ENDPOINT = /\/oauth\/token(?:\?|$)|\/api\/auth\/(?:token|refresh)(?:\?|$)/;
 
 function recordStorageWrites() {
   const original = Storage.prototype.setItem;

@@ -3,6 +3,7 @@
  * activity log and the provider share it, exactly as an app that also calls the API outside React would.
  */
 import { createTelnyxAuth } from '@telnyx-oauth/core';
+import { tokenHandler } from '@telnyx-oauth/core/token-handler';
 import { readConfig } from './config.js';
 
 export const config = readConfig();
@@ -12,4 +13,9 @@ export const auth = createTelnyxAuth({
   clientId: config.clientId,
   redirectUri: config.redirectUri,
   scope: config.scope,
+  // `import.meta.env.VITE_TELNYX_TOKEN_HANDLER` is replaced when the demo is built: without it the condition
+  // is constant, and the token-handler transport is left out of the bundle.
+  ...(import.meta.env.VITE_TELNYX_TOKEN_HANDLER && config.tokenHandler
+    ? { transport: tokenHandler(config.tokenHandler) }
+    : {}),
 });

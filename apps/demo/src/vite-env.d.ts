@@ -5,6 +5,7 @@ interface ImportMetaEnv {
   readonly VITE_TELNYX_CLIENT_ID?: string;
   readonly VITE_TELNYX_REDIRECT_URI?: string;
   readonly VITE_TELNYX_SCOPE?: string;
+  readonly VITE_TELNYX_TOKEN_HANDLER?: string;
 }
 
 interface ImportMeta {

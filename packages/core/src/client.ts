@@ -40,6 +40,7 @@ export function createTelnyxAuth(options: TelnyxAuthOptions): TelnyxAuth {
     handleRedirectCallback: <AppState>(input?: string | URL) =>
       state.complete(() => handle(input)) as Promise<RedirectResult<AppState>>,
     getAccessToken: state.getAccessToken,
+    getServerMetadata: o.metadata,
     logout: state.logout,
     on: state.on,
     destroy: state.destroy,

@@ -113,4 +113,61 @@ describe('discovery (RFC 8414)', () => {
     }
     expect(createTelnyxAuth({ ...base, broadcastChannel: null }).issuer).toBe('https://api.telnyx.com');
   });
+
+  describe('getServerMetadata', () => {
+    it('is the discovered document, shared with sign-in: one metadata request, no session change', async () => {
+      const client = harness.client();
+      const metadata = await client.getServerMetadata();
+      expect(metadata).toMatchObject({
+        issuer: server.issuer,
+        token_endpoint: `${server.issuer}/v2/oauth/token`,
+        introspection_endpoint: `${server.issuer}/v2/oauth/introspect`,
+      });
+      await client.buildAuthorizeUrl();
+      await expect(client.getServerMetadata()).resolves.toBe(metadata);
+      expect(server.counters.get('authorization_server_metadata')).toBe(1);
+      expect(client.getSnapshot().status).toBe('loading'); // reading metadata does not start the session
+    });
+
+    it('comes from the storage cache on a warm start (no request) and is frozen', async () => {
+      await harness.client().getServerMetadata();
+      server.counters.reset();
+      const metadata = await harness.client().getServerMetadata();
+      expect(server.counters.get('authorization_server_metadata')).toBe(0);
+      expect(Object.isFrozen(metadata)).toBe(true);
+      expect(() => {
+        (metadata as { token_endpoint?: string }).token_endpoint = 'https://evil.example/token';
+      }).toThrow(TypeError);
+    });
+
+    it('applies the endpoint overrides and takes the metadata option as is, without discovery', async () => {
+      const proxy = 'http://localhost:5173/api/token';
+      await expect(
+        harness.client({ endpoints: { token_endpoint: proxy } }).getServerMetadata(),
+      ).resolves.toMatchObject({
+        token_endpoint: proxy,
+        authorization_endpoint: `${server.issuer}/v2/oauth/authorize`,
+      });
+      server.counters.reset();
+      const document = {
+        issuer: server.issuer,
+        authorization_endpoint: `${server.issuer}/authorize`,
+        token_endpoint: `${server.issuer}/token`,
+      };
+      await expect(harness.client({ metadata: document }).getServerMetadata()).resolves.toEqual(document);
+      expect(server.counters.get('authorization_server_metadata')).toBe(0);
+    });
+
+    it('rejects with discovery_failed (recoverable) when the server is down, leaves the snapshot alone, and recovers', async () => {
+      server.faults.inject({ endpoint: 'authorization_server_metadata', status: 503 });
+      const client = harness.client();
+      await client.ready();
+      await expect(client.getServerMetadata()).rejects.toMatchObject({
+        code: 'discovery_failed',
+        recoverable: true,
+      });
+      expect(client.getSnapshot()).toMatchObject({ status: 'unauthenticated', error: null });
+      await expect(client.getServerMetadata()).resolves.toMatchObject({ issuer: server.issuer });
+    });
+  });
 });

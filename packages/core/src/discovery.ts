@@ -39,7 +39,7 @@ export function createDiscovery(o: ResolvedOptions): () => Promise<Authorization
         );
       }
     }
-    return merged as AuthorizationServer;
+    return Object.freeze(merged) as AuthorizationServer;
   }
 
   /** A document that did not come over the network (configured or cached), validated by oauth4webapi. */

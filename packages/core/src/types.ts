@@ -367,6 +367,17 @@ export interface TelnyxAuth {
    */
   getAccessToken(options?: GetAccessTokenOptions): Promise<string>;
   /**
+   * The authorization server's metadata (RFC 8414) as this client uses it: validated (its `issuer` is this
+   * client's), with the `endpoints` overrides applied, from the client's own discovery (memory, then the
+   * storage cache within `discoveryTtl`, then the network; the `metadata` option when given). Read it for
+   * what a server offers beyond sign-in, e.g. its `introspection_endpoint`, without a second request.
+   * The object is frozen and shared: copy it to change it. Does not touch the session or the snapshot.
+   * Rejects with `discovery_failed` (`recoverable` when the network or a 5xx failed; a stale cached copy is
+   * used offline) or `invalid_options` (an unusable `metadata` option).
+   * @see RFC 8414 §3
+   */
+  getServerMetadata(): Promise<AuthorizationServer>;
+  /**
    * Signs out in every tab at once, then ends the session at the server (revocation, or the token handler's
    * `/logout`) and resolves after its answer. Never rejects for the server's sake: failures are `error` events.
    * @see RFC 7009

@@ -10,6 +10,7 @@
  */
 export { createDevServer, AuthorizationFlowError, type DevServer } from './server.js';
 export { startDevServer, type RunningDevServer, type StartOptions } from './start.js';
+export { parseCliArgs, USAGE, type CliResult } from './infra/cli-args.js';
 export type { DevServerOptions, DevServerConfig, DevServerProfile } from './infra/config.js';
 export type { CounterName, EndpointName } from './infra/endpoints.js';
 export type { Fault } from './infra/faults.js';

@@ -28,8 +28,20 @@ describe('createDevServer', () => {
         'http://localhost:5173/callback',
         'http://127.0.0.1:4173/callback',
         'http://localhost:4173/callback',
+        'http://localhost:6006/cb',
       ],
     });
+  });
+
+  it('registers extraRedirectUris with both demo clients, as the management API shows', async () => {
+    const server = createDevServer({ extraRedirectUris: ['http://127.0.0.1:4175/callback'] });
+    for (const id of ['telnyx-oauth-demo', 'telnyx-oauth-confidential']) {
+      const response = await server.fetch(`/v2/oauth_clients/${id}`, {
+        headers: { authorization: `Bearer ${server.seed.user.apiKey}` },
+      });
+      const { data } = (await response.json()) as { data: { redirect_uris: string[] } };
+      expect(data.redirect_uris).toContain('http://127.0.0.1:4175/callback');
+    }
   });
 
   it('defaults the config as the contract says', () => {

@@ -7,15 +7,14 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useAuth, useTelnyxAPI } from '@telnyx-oauth/react';
 import type { IntrospectResponse } from '@telnyx-oauth/core/api';
-import { config } from '../auth.js';
+import { auth, config } from '../auth.js';
 import { formatEpochSeconds, formatTime, splitScopes } from '../lib/format.js';
-import { serverMetadata } from '../lib/server-features.js';
 import { ErrorAlert, SkeletonRows, Spinner } from './feedback.js';
 
 type State =
   | { kind: 'loading' }
   | { kind: 'loaded'; result: IntrospectResponse; at: number }
-  | { kind: 'unsupported' }
+  | { kind: 'unsupported'; reason: 'server' | 'token-handler' }
   | { kind: 'failed'; error: unknown };
 
 export function IntrospectionCard() {
@@ -28,9 +27,16 @@ export function IntrospectionCard() {
   const introspect = useCallback(async () => {
     setPending(true);
     try {
-      const endpoint = (await serverMetadata(api)).introspection_endpoint;
+      // Introspection authenticates the client (RFC 7662 §2.1). Through a token handler the client is
+      // confidential and its secret stays on the server, so the page has nothing to authenticate with.
+      if (config.tokenHandler) {
+        setState({ kind: 'unsupported', reason: 'token-handler' });
+        return;
+      }
+      // The metadata the library discovered for sign-in (cached with the session): no request of its own.
+      const endpoint = (await auth.getServerMetadata()).introspection_endpoint;
       if (typeof endpoint !== 'string' || endpoint === '') {
-        setState({ kind: 'unsupported' });
+        setState({ kind: 'unsupported', reason: 'server' });
         return;
       }
       const token = await getAccessToken();
@@ -72,6 +78,14 @@ export function IntrospectionCard() {
         <SkeletonRows rows={4} label="Asking the authorization server about the token…" />
       ) : state.kind === 'failed' ? (
         <ErrorAlert error={state.error} />
+      ) : state.kind === 'unsupported' && state.reason === 'token-handler' ? (
+        <div className="alert alert--info" role="status" data-testid="introspection-unsupported">
+          <p className="alert__title">This page does not introspect its token.</p>
+          <p>
+            Introspection authenticates the client, and this client&apos;s secret stays on the server with the
+            token handler. Signing in and renewing do not need it.
+          </p>
+        </div>
       ) : state.kind === 'unsupported' ? (
         <div className="alert alert--info" role="status" data-testid="introspection-unsupported">
           <p className="alert__title">This server does not offer token introspection.</p>

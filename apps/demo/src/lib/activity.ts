@@ -4,7 +4,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import type { AuthEvent, SignOutReason } from '@telnyx-oauth/core';
-import { auth } from '../auth.js';
+import { auth, config } from '../auth.js';
 import { describeError } from './describe-error.js';
 import { formatTime } from './format.js';
 
@@ -17,7 +17,7 @@ export interface ActivityEntry {
 const SIGN_OUT_REASONS: Record<SignOutReason, string> = {
   logout: 'You signed out.',
   remote_logout: 'You signed out in another tab.',
-  refresh_rejected: 'Telnyx refused to renew it: access for this app was revoked or has expired.',
+  refresh_rejected: `${config.serverName} refused to renew it: access for this app was revoked or has expired.`,
   expired: 'The access token expired and could not be renewed.',
   storage_cleared: 'The saved session was removed from this browser.',
 };

@@ -1,9 +1,12 @@
 /**
  * Turns library and API errors into sentences for people. The library's errors carry a stable `code`
  * (see @telnyx-oauth/core errors.ts); the API client's carry an HTTP `status`. We branch on those, never on
- * messages.
+ * messages. The authorization server is called by its name: "Telnyx" for Telnyx, else its host.
  */
 import type { TelnyxAuthErrorCode } from '@telnyx-oauth/core';
+import { config } from '../auth.js';
+
+const server = config.serverName;
 
 export interface FriendlyError {
   title: string;
@@ -15,8 +18,7 @@ export interface FriendlyError {
 const AUTH_MESSAGES: Partial<Record<TelnyxAuthErrorCode, Omit<FriendlyError, 'retryable'>>> = {
   authorization_denied: {
     title: 'You did not allow access',
-    detail:
-      'You chose "Deny" on the Telnyx consent screen, so nothing was shared with this app. You can sign in again whenever you like.',
+    detail: `You chose "Deny" on the consent screen of ${server}, so nothing was shared with this app. You can sign in again whenever you like.`,
   },
   unknown_state: {
     title: 'This sign-in link is not valid',
@@ -25,14 +27,14 @@ const AUTH_MESSAGES: Partial<Record<TelnyxAuthErrorCode, Omit<FriendlyError, 're
   },
   missing_state: {
     title: 'This sign-in link is incomplete',
-    detail: 'The response from Telnyx is missing information we need to verify it, so it was ignored.',
+    detail: `The response from ${server} is missing information we need to verify it, so it was ignored.`,
   },
   issuer_mismatch: {
     title: 'The sign-in response came from an unexpected server',
     detail: 'It did not come from the authorization server this app trusts, so it was ignored.',
   },
   authorization_error: {
-    title: 'Telnyx could not complete the sign-in',
+    title: `${server} could not complete the sign-in`,
     detail: 'The authorization server reported a problem with this request.',
   },
   code_exchange_failed: {
@@ -72,13 +74,12 @@ const AUTH_MESSAGES: Partial<Record<TelnyxAuthErrorCode, Omit<FriendlyError, 're
   },
   storage_unavailable: {
     title: 'Your browser cannot keep a sign-in',
-    detail:
-      'This browser offers no storage for this site (private browsing?), so a sign-in could not survive the trip to Telnyx and back. Allow site data, or use a normal window, and try again.',
+    detail: `This browser offers no storage for this site (private browsing?), so a sign-in could not survive the trip to ${server} and back. Allow site data, or use a normal window, and try again.`,
   },
 };
 
 const RECOVERABLE_AUTH_MESSAGE = {
-  title: 'Telnyx did not answer',
+  title: `${server} did not answer`,
   detail: 'Your session is still here. The network or the server had a problem; try again in a moment.',
 };
 
@@ -117,7 +118,7 @@ export function describeError(error: unknown): FriendlyError {
   if (e.code === 'code_exchange_failed' && e.oauthError === undefined) {
     return {
       title: 'Sign-in could not be completed',
-      detail: 'Telnyx did not answer properly while finishing your sign-in. Please try again in a moment.',
+      detail: `${server} did not answer properly while finishing your sign-in. Please try again in a moment.`,
       retryable: true,
     };
   }
@@ -131,7 +132,7 @@ export function describeError(error: unknown): FriendlyError {
 
   if (e.code === 'connection_error' || e.code === 'timeout') {
     return {
-      title: 'Could not reach Telnyx',
+      title: `Could not reach ${server}`,
       detail: 'The request did not get an answer. Check your connection and try again.',
       retryable: true,
     };
@@ -167,14 +168,14 @@ export function describeError(error: unknown): FriendlyError {
       return {
         title: 'Too many requests',
         detail: wait
-          ? `Telnyx asked us to slow down. Try again in ${wait} seconds.`
-          : 'Telnyx asked us to slow down. Try again in a minute.',
+          ? `${server} asked us to slow down. Try again in ${wait} seconds.`
+          : `${server} asked us to slow down. Try again in a minute.`,
         retryable: true,
       };
     }
     if (status >= 500) {
       return {
-        title: 'Telnyx had a problem',
+        title: `${server} had a problem`,
         detail: 'The server failed to answer. Try again in a moment.',
         retryable: true,
       };
@@ -183,7 +184,7 @@ export function describeError(error: unknown): FriendlyError {
 
   if (error instanceof TypeError) {
     return {
-      title: 'Could not reach Telnyx',
+      title: `Could not reach ${server}`,
       detail: 'Check your connection and try again.',
       retryable: true,
     };
@@ -194,4 +195,25 @@ export function describeError(error: unknown): FriendlyError {
     detail: typeof e.message === 'string' && e.message ? e.message : 'An unexpected error occurred.',
     retryable: true,
   };
+}
+
+/**
+ * A failed sign-in on the callback page. A code exchange that got no answer (`network_error`) is a network
+ * that is down, or, browser-only, a token endpoint that does not answer browsers (no CORS, as Telnyx
+ * documents none): the cure for that is a token handler, so the page says so. Everything else is
+ * {@link describeError}'s.
+ */
+export function describeCallbackError(error: unknown): FriendlyError {
+  if ((error as { code?: unknown } | null)?.code !== 'network_error') return describeError(error);
+  return config.tokenHandler
+    ? {
+        title: 'Sign-in could not be completed',
+        detail: `The token handler at ${config.tokenHandler} could not reach ${server} to finish your sign-in. Please try again in a moment.`,
+        retryable: true,
+      }
+    : {
+        title: 'Sign-in could not be completed',
+        detail: `The code exchange with ${server} got no answer this page may read. Either the network is down, or its token endpoint does not accept requests from browsers (no CORS). For the second, this app needs a token handler: run @telnyx-oauth/token-handler on its server and set VITE_TELNYX_TOKEN_HANDLER (see apps/demo/README.md).`,
+        retryable: true,
+      };
 }

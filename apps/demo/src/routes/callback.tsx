@@ -4,12 +4,12 @@
  */
 import { AuthCallback, useAuth, type TelnyxAuthError } from '@telnyx-oauth/react';
 import { Loading, SignInAgainActions } from '../components/feedback.js';
-import { describeError } from '../lib/describe-error.js';
+import { describeCallbackError } from '../lib/describe-error.js';
 import { navigate } from '../lib/router.js';
 
 function CallbackError({ error, retry }: { error: TelnyxAuthError; retry: () => void }) {
   const { isAuthenticated } = useAuth();
-  const friendly = describeError(error);
+  const friendly = describeCallbackError(error);
   return (
     <section
       className="card center-card"

@@ -64,8 +64,15 @@ export function SessionPage() {
         <div>
           <h1>Signed in</h1>
           <p>
-            Your Telnyx session is active in this browser, as client <code>{config.clientId}</code>.
+            Your session with {config.serverName} is active in this browser, as client{' '}
+            <code>{config.clientId}</code>.
           </p>
+          {config.tokenHandler ? (
+            <p className="muted small" data-testid="token-handler-note">
+              Signed in through the token handler at <code>{config.tokenHandler}</code>: the refresh token
+              stays on the server, in an HttpOnly cookie this page cannot read.
+            </p>
+          ) : null}
         </div>
       </div>
       <div className="grid">

@@ -21,11 +21,22 @@ export const USAGE = `Usage: telnyx-oauth-dev-server [options]
   --no-cors                no CORS on the token and revocation endpoints (browsers cannot call them)
   --no-public-refresh      no refresh tokens for public clients (confidential clients keep them)
   --auto-consent           skip the consent page
-  --redirect-uri <uri>     extra redirect URI for the demo client (repeatable)
+  --redirect-uri <uri>     extra redirect URI for the demo's clients, public and confidential
+                           (repeatable)
   -h, --help               show this help`;
 
 /** What the command line asks for: help, or the options to start with. */
-export type CliResult = { help: true } | { help: false; options: StartOptions };
+export type CliResult =
+  | {
+      /** `--help` (or `-h`) was given: print {@link USAGE}. */
+      help: true;
+    }
+  | {
+      /** No `--help`. */
+      help: false;
+      /** What to pass to `startDevServer`. */
+      options: StartOptions;
+    };
 
 function integer(flag: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
@@ -52,8 +63,10 @@ const SWITCHES_OFF = [
 ] as const;
 
 /**
- * Parses CLI arguments; throws an Error with a readable message on bad input. Options a flag does not
- * mention stay unset, so the profile (and the defaults) decide them.
+ * Parses the CLI's arguments (the flags of {@link USAGE}) into `startDevServer` options; throws an Error with
+ * a readable message on bad input. Options a flag does not mention stay unset, so the profile (and the
+ * defaults) decide them. Exported for tools that start the server themselves and take the same flags (the
+ * demo's Vite plugin reads `TELNYX_DEV_SERVER_ARGS` with it).
  */
 export function parseCliArgs(argv: readonly string[]): CliResult {
   const args = argv[0] === '--' ? argv.slice(1) : [...argv];

@@ -82,7 +82,10 @@ export interface DevServerOptions {
     /** The window's length, in seconds. */
     windowSeconds: number;
   };
-  /** Added to the seeded public client's redirect_uris. */
+  /**
+   * Added to the redirect_uris of both seeded demo clients (the public one and the confidential one a token
+   * handler uses), e.g. the demo served on another port.
+   */
   extraRedirectUris?: string[];
   /** Access token signing algorithm (default ES256; RS256 for RSA keys). Fixed at creation. */
   signingAlg?: 'ES256' | 'RS256';

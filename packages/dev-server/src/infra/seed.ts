@@ -85,7 +85,11 @@ export interface Seed {
     client_id: string;
     /** `dev-confidential-secret`. */
     client_secret: string;
-    /** `/oauth/callback` on port 3000 of `localhost` and `127.0.0.1`, plus the demo's callbacks. */
+    /**
+     * `/oauth/callback` on port 3000 of `localhost` and `127.0.0.1`, plus the demo's callbacks and the
+     * `extraRedirectUris` option (the demo signs in with either client: the confidential one through its
+     * token handler).
+     */
     redirect_uris: string[];
   };
 }
@@ -102,7 +106,7 @@ export function describeSeed(extraRedirectUris: readonly string[]): Seed {
     confidentialClient: {
       client_id: CONFIDENTIAL_CLIENT_ID,
       client_secret: CONFIDENTIAL_CLIENT_SECRET,
-      redirect_uris: [...CONFIDENTIAL_CLIENT_REDIRECT_URIS],
+      redirect_uris: [...CONFIDENTIAL_CLIENT_REDIRECT_URIS, ...extraRedirectUris],
     },
   };
 }

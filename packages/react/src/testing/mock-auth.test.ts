@@ -99,4 +99,24 @@ describe('createMockTelnyxAuth', () => {
       error: { code: 'authorization_denied' },
     });
   });
+
+  it('answers getServerMetadata with a document under its issuer, or the configured one or error', async () => {
+    const plain = createMockTelnyxAuth(undefined, { issuer: 'https://auth.example' });
+    const document = await plain.getServerMetadata();
+    expect(document).toMatchObject({
+      issuer: 'https://auth.example',
+      token_endpoint: 'https://auth.example/oauth/token',
+    });
+    expect(Object.isFrozen(document)).toBe(true);
+    const custom = createMockTelnyxAuth(undefined, {
+      metadata: { introspection_endpoint: 'https://x/introspect' },
+    });
+    await expect(custom.getServerMetadata()).resolves.toMatchObject({
+      introspection_endpoint: 'https://x/introspect',
+    });
+    const failing = createMockTelnyxAuth(undefined, {
+      metadata: new TelnyxAuthError('discovery_failed', 'down'),
+    });
+    await expect(failing.getServerMetadata()).rejects.toMatchObject({ code: 'discovery_failed' });
+  });
 });

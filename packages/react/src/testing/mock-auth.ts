@@ -23,6 +23,11 @@ export interface MockTelnyxAuthOptions {
   callback?: RedirectResult | TelnyxAuthError;
   /** When set, `loginWithRedirect` fails with it (e.g. discovery_failed), as core does: shown in the state. */
   loginError?: TelnyxAuthError;
+  /**
+   * What `getServerMetadata` resolves to (frozen), or the error it rejects with. Default: the `issuer` with
+   * an `authorization_endpoint` and a `token_endpoint` under it.
+   */
+  metadata?: Record<string, unknown> | TelnyxAuthError;
 }
 
 /** Every call the code under test made, in order, with its arguments. */
@@ -168,6 +173,16 @@ export function createMockTelnyxAuth(
       if (!state.isAuthenticated)
         throw state.error ?? new TelnyxAuthError('login_required', 'Not signed in (mock).');
       return state.accessToken ?? DEFAULT_MOCK_ACCESS_TOKEN;
+    },
+    async getServerMetadata() {
+      const { metadata = {} } = options;
+      if (metadata instanceof TelnyxAuthError) throw metadata;
+      return Object.freeze({
+        issuer,
+        authorization_endpoint: `${issuer}/oauth/authorize`,
+        token_endpoint: `${issuer}/oauth/token`,
+        ...metadata,
+      });
     },
     async logout(logoutOptions = {}) {
       calls.logout.push(logoutOptions);
