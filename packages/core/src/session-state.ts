@@ -19,7 +19,7 @@ import { backoffDelay, sleep } from './shared/retry.js';
 import { readSession, writeSession } from './storage/session.js';
 import { callEach, createSnapshotStore } from './store.js';
 import { createTabSync, NO_TAB_SYNC, type TabMessage } from './tab-sync.js';
-import { canRefresh, isExpired, needsRefresh, type TokenSet } from './token-set.js';
+import { canRefresh, isExpired, missingScopes, needsRefresh, type TokenSet } from './token-set.js';
 import { pruneTransactions } from './transaction.js';
 import type {
   AuthEvent,
@@ -88,12 +88,17 @@ export function createSessionState(o: ResolvedOptions) {
       store.update({ status: 'unauthenticated', error, signOutReason: null });
   }
 
-  /** Reports a failure of a public method (see showFailure) and throws it. */
-  function fail(cause: unknown): never {
+  /** Reports a failure of a public method (see showFailure) and returns it. */
+  function failure(cause: unknown): TelnyxAuthError {
     const error = TelnyxAuthError.from(cause);
     showFailure(error);
     emit({ type: 'error', error });
-    throw error;
+    return error;
+  }
+
+  /** Reports a failure of a public method and throws it. */
+  function fail(cause: unknown): never {
+    throw failure(cause);
   }
 
   /**
@@ -260,12 +265,21 @@ export function createSessionState(o: ResolvedOptions) {
     store,
     start,
     fail,
+    failure,
 
     /** A valid access token, refreshed when due (see `TelnyxAuth.getAccessToken`). */
     async getAccessToken(request: GetAccessTokenOptions = {}): Promise<string> {
       await start();
       const current = tokens;
       if (!current) throw new TelnyxAuthError('login_required', DEV && 'Not signed in.');
+      const scopes = missingScopes(current.scope, request.scope);
+      if (scopes.length)
+        throw new TelnyxAuthError(
+          'insufficient_scope',
+          DEV &&
+            `The session lacks ${scopes.join(' ')}: ask for it with loginWithPopup or loginWithRedirect.`,
+          { scopes },
+        );
       if (!request.forceRefresh && !needsRefresh(current, Date.now(), o.refreshLeeway))
         return current.accessToken;
       try {
@@ -321,6 +335,11 @@ export function createSessionState(o: ResolvedOptions) {
         store.update({ pending: null });
         fail(cause);
       }
+    },
+
+    /** Shows (true) or clears (false) an open popup sign-in: `pending: 'popup'`. */
+    popup(on: boolean): void {
+      if (on || store.get().pending === 'popup') store.update({ pending: on ? 'popup' : null });
     },
 
     /**

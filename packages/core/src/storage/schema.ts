@@ -32,6 +32,8 @@ export interface TransactionRecord extends Envelope<'transaction'> {
   readonly createdAt: number;
   /** Set when a client took this transaction to exchange its code; deleted when that exchange is over. */
   readonly claimedAt?: number;
+  /** Set for a `loginWithPopup` window: the callback reports its outcome to the opener instead of throwing. */
+  readonly popup?: true;
 }
 
 /** Cached authorization server metadata, per issuer. */
@@ -81,6 +83,7 @@ const SHAPES: Record<keyof Records, Record<string, Check>> = {
     scope: texts,
     createdAt: time,
     claimedAt: or(time, undefined),
+    popup: or((value) => value === true, undefined),
   },
   discovery: { fetchedAt: time, metadata: object },
 };
