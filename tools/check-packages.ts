@@ -406,7 +406,13 @@ async function smokeTest(tarballs: Map<string, string>): Promise<void> {
       '-e',
       "const r = await import('@telnyx-oauth/react'); const t = await import('@telnyx-oauth/react/testing');" +
         "if (typeof r.TelnyxAuthProvider !== 'function' || typeof t.createMockTelnyxAuth !== 'function') process.exit(1);" +
-        "console.log('node: @telnyx-oauth/react and /testing import (SSR-safe)');",
+        // The stylesheet file (for a strict CSP) resolves through `exports` and holds the string's rules.
+        "const { readFileSync } = await import('node:fs');" +
+        "const file = readFileSync(new URL(import.meta.resolve('@telnyx-oauth/react/sign-in-with-telnyx.css')), 'utf8');" +
+        "const rules = (css) => css.replace(/\\/\\*[\\s\\S]*?\\*\\//g, '').replace(/\\s+/g, '');" +
+        'if (rules(file) !== rules(r.signInWithTelnyxCss)) {' +
+        "  console.error('sign-in-with-telnyx.css does not hold the rules of signInWithTelnyxCss'); process.exit(1); }" +
+        "console.log('node: @telnyx-oauth/react, /testing and /sign-in-with-telnyx.css import (SSR-safe)');",
     ]);
     await step('dev-server bin', bin('telnyx-oauth-dev-server'), ['--help']);
     console.log('  ✓ smoke app installed, typechecked, built and imported');
