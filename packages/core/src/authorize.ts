@@ -43,7 +43,7 @@ export async function buildAuthorizeUrl(
       DEV && 'returnTo must be a same-origin path such as "/settings".',
     );
   const parameters = { ...o.authorizeParams, ...authorizeParameters(extra) };
-  const scopes = parseScope([...(scope === undefined ? o.scope : parseScope(scope)), ...granted]);
+  const scopes = parseScope([...parseScope(scope ?? o.scope), ...granted]);
 
   const as = await o.metadata();
   const { record, codeChallenge } = await createTransaction(o, {

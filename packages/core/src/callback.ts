@@ -185,7 +185,7 @@ export function createCallbackHandler(
     return {
       returnTo: sanitizeReturnTo(transaction.returnTo, appOrigin(o)) ?? '/',
       appState: transaction.appState,
-      ...(transaction.popup && { popup: true }),
+      popup: transaction.popup,
     };
   }
 

@@ -42,7 +42,7 @@ export function createTelnyxAuth(options: TelnyxAuthOptions): TelnyxAuth {
     buildAuthorizeUrl: (login) => authorizeUrl(login).catch(state.fail),
     loginWithRedirect: (login) => state.redirect(() => authorizeUrl(login)),
     // Synchronous up to the plug-in's window.open: nothing may be awaited before it (popup blockers).
-    loginWithPopup: async (login = {}) =>
+    loginWithPopup: async (login) =>
       o.popup
         ? o.popup.login(
             {
@@ -51,7 +51,7 @@ export function createTelnyxAuth(options: TelnyxAuthOptions): TelnyxAuth {
               authorizeUrl: (options) => authorizeUrl(options, true),
               pending: state.popup,
               settle: state.adopt,
-              fail: state.failure,
+              fail: state.fail,
             },
             login,
           )

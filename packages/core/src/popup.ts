@@ -116,8 +116,16 @@ export function popupSupport(options: PopupSupportOptions = {}): PopupSupport {
   let current: PopupWindow | undefined;
 
   return {
-    login(context, login) {
+    login(context, login = {}) {
       const { redirectIfBlocked, popupTimeout = timeout, popup: _popup, ...rest } = login;
+      const reject = (cause: unknown): Promise<never> => {
+        try {
+          context.fail(cause); // shows it (without a session) and throws it
+        } catch (error) {
+          return Promise.reject(error as TelnyxAuthError);
+        }
+        return Promise.reject(TelnyxAuthError.from(cause));
+      };
       if (current) {
         const open = current;
         attempt(() => open.focus());
@@ -133,20 +141,16 @@ export function popupSupport(options: PopupSupportOptions = {}): PopupSupport {
         );
       const host = options.host ?? browserHost(width, height);
       if (!host)
-        return Promise.reject(
-          context.fail(new TelnyxAuthError('invalid_options', DEV && 'loginWithPopup needs a window.')),
-        );
+        return reject(new TelnyxAuthError('invalid_options', DEV && 'loginWithPopup needs a window.'));
       // Synchronous up to here: window.open must run inside the user's click.
       const popup = open(host);
       if (!popup) {
         if (redirectIfBlocked) return context.auth.loginWithRedirect(rest);
-        return Promise.reject(
-          context.fail(
-            error(
-              'popup_blocked',
-              DEV &&
-                'The browser blocked the sign-in window: call loginWithPopup from a click handler, or pass redirectIfBlocked.',
-            ),
+        return reject(
+          error(
+            'popup_blocked',
+            DEV &&
+              'The browser blocked the sign-in window: call loginWithPopup from a click handler, or pass redirectIfBlocked.',
           ),
         );
       }
@@ -264,7 +268,7 @@ async function run(
       cleanup.push(() => clearTimeout(deadline));
     });
   } catch (cause) {
-    throw context.fail(cause);
+    context.fail(cause); // shows it (without a session) and throws it
   } finally {
     context.pending(false);
     attempt(() => popup.close());

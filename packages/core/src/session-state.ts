@@ -88,17 +88,12 @@ export function createSessionState(o: ResolvedOptions) {
       store.update({ status: 'unauthenticated', error, signOutReason: null });
   }
 
-  /** Reports a failure of a public method (see showFailure) and returns it. */
-  function failure(cause: unknown): TelnyxAuthError {
+  /** Reports a failure of a public method (see showFailure) and throws it. */
+  function fail(cause: unknown): never {
     const error = TelnyxAuthError.from(cause);
     showFailure(error);
     emit({ type: 'error', error });
-    return error;
-  }
-
-  /** Reports a failure of a public method and throws it. */
-  function fail(cause: unknown): never {
-    throw failure(cause);
+    throw error;
   }
 
   /**
@@ -265,7 +260,6 @@ export function createSessionState(o: ResolvedOptions) {
     store,
     start,
     fail,
-    failure,
 
     /** A valid access token, refreshed when due (see `TelnyxAuth.getAccessToken`). */
     async getAccessToken(request: GetAccessTokenOptions = {}): Promise<string> {

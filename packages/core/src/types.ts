@@ -226,8 +226,9 @@ export interface RedirectResult<AppState = unknown> {
   /**
    * True when this response belongs to a `loginWithPopup` window: the outcome, success or failure, was
    * reported to the page that opened it (it is not thrown here). Close the window; do not render the app.
+   * Undefined for any other response.
    */
-  popup?: true;
+  popup?: true | undefined;
 }
 
 /** Options of `loginWithPopup`: those of `loginWithRedirect`, and what to do when the window cannot open. */
@@ -257,8 +258,8 @@ export interface PopupContext {
   pending(on: boolean): void;
   /** Re-reads the stored session and adopts it (another window stored a new one). */
   settle(): Promise<unknown>;
-  /** Shows a failed sign-in in the snapshot (without a session only), emits it as an event, returns it. */
-  fail(cause: unknown): TelnyxAuthError;
+  /** Shows a failed sign-in in the snapshot (without a session only), emits it as an event, and throws it. */
+  fail(cause: unknown): never;
 }
 
 /** Popup sign-in, plugged into a client with the `popup` option (see `popupSupport()`). */
@@ -267,7 +268,7 @@ export interface PopupSupport {
    * Runs one popup sign-in for `context`. Must open the window before its first `await` (browsers allow
    * `window.open` only within the user's click).
    */
-  login(context: PopupContext, options: PopupLoginOptions): Promise<void>;
+  login(context: PopupContext, options?: PopupLoginOptions): Promise<void>;
 }
 
 /** Options of `logout`. */

@@ -5,7 +5,7 @@ import { SignInPrompt } from './sign-in-prompt.js';
 describe('SignInPrompt (the default UI of AuthCallback and RequireAuth)', () => {
   it.each([
     ['authorization_denied', 'Access was not allowed. (authorization_denied)'],
-    ['unknown_state', 'This sign-in has expired or was already used. (unknown_state)'],
+    ['unknown_state', 'This sign-in expired or was already used. (unknown_state)'],
     ['login_required', 'The sign-in was not finished. (login_required)'],
     ['network_error', 'Telnyx could not be reached. (network_error)'],
     ['popup_closed', 'The sign-in window was closed. (popup_closed)'],

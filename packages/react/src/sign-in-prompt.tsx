@@ -5,7 +5,7 @@ import type { ReactNode } from 'react';
 const UNREACHABLE = 'Telnyx could not be reached.';
 const WHY: Record<string, string> = {
   authorization_denied: 'Access was not allowed.',
-  unknown_state: 'This sign-in has expired or was already used.',
+  unknown_state: 'This sign-in expired or was already used.',
   login_required: 'The sign-in was not finished.',
   network_error: UNREACHABLE,
   discovery_failed: UNREACHABLE,
