@@ -3,6 +3,7 @@
  * activity log and the provider share it, exactly as an app that also calls the API outside React would.
  */
 import { createTelnyxAuth } from '@telnyx-oauth/core';
+import { popupSupport } from '@telnyx-oauth/core/popup';
 import { readConfig } from './config.js';
 
 export const config = readConfig();
@@ -12,4 +13,5 @@ export const auth = createTelnyxAuth({
   clientId: config.clientId,
   redirectUri: config.redirectUri,
   scope: config.scope,
+  popup: popupSupport(), // sign-in and more scopes without leaving the page (lib/with-scope.ts)
 });

@@ -17,8 +17,11 @@ export interface DemoConfig {
   devServerUrl: string | null;
 }
 
-/** Enough to show a session, introspect its token and manage grants and clients on the dev server. */
-const DEFAULT_SCOPE = 'account_management.read account_management.write';
+/**
+ * Read-only to start with: enough to show a session, introspect its token and list grants and clients. The
+ * pages that change something ask for `account_management.write` (lib/with-scope.ts) the first time.
+ */
+const DEFAULT_SCOPE = 'account_management.read';
 
 function nonEmpty(value: string | undefined): string | undefined {
   return value && value.trim() !== '' ? value.trim() : undefined;
