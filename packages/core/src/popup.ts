@@ -28,8 +28,11 @@ export interface PopupWindow {
   focus(): void;
   /** Closes the window (a no-op once it is unreachable). */
   close(): void;
-  /** Navigates the window. */
-  readonly location: { replace(url: string): void };
+  /** Where the window is: only navigated, never read (it is another origin's most of the time). */
+  readonly location: {
+    /** Navigates the window to `url`, replacing the current entry of its history. */
+    replace(url: string): void;
+  };
 }
 
 /** Where popups are opened: the browser's `window` and `document`, or a stand-in (tests, embedded views). */
