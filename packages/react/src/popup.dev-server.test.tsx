@@ -16,6 +16,7 @@ import { SignInWithTelnyx } from './sign-in-with-telnyx.js';
 import { browserPerTest, createTestServer, signIn, type Tab } from './test-utils/dev-server-harness.js';
 import { useAuth } from './use-auth.js';
 import { useHasScope } from './use-has-scope.js';
+import { useTelnyxAPI } from './use-telnyx-api.js';
 
 const server = createTestServer();
 const browser = browserPerTest(server);
@@ -250,5 +251,42 @@ describe('<SignInWithTelnyx popup>, under StrictMode', () => {
     await waitFor(() => expect(tab.window.assigned).toHaveLength(1));
     expect(errors).toEqual([]);
     expect(tab.getSnapshot().pending).toBe('redirecting');
+  });
+});
+
+/** The API client calls the in-process dev server (a stable object: useTelnyxAPI keys its client on it). */
+const API_OPTIONS = { fetch: server.fetch };
+
+describe('useTelnyxAPI and a missing scope', () => {
+  it('turns Telnyx’s 401 insufficient_scope into InsufficientScopeError naming the scope, with no refresh', async () => {
+    const tab = browser.tab();
+    await signIn(server, tab); // account_management.read only
+    server.counters.reset();
+    const outcomes: string[] = [];
+    function Remove() {
+      const api = useTelnyxAPI(API_OPTIONS);
+      const remove = () =>
+        api.oauthClients.delete('any-client').then(
+          () => outcomes.push('deleted'),
+          (error: { name: string; code: string; scopes?: readonly string[] }) =>
+            outcomes.push(`${error.name} ${error.code} ${error.scopes?.join(' ')}`),
+        );
+      return (
+        <button type="button" onClick={() => void remove()}>
+          Delete
+        </button>
+      );
+    }
+    render(
+      <StrictMode>
+        <TelnyxAuthProvider client={tab}>
+          <Remove />
+        </TelnyxAuthProvider>
+      </StrictMode>,
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Delete' }));
+    await waitFor(() => expect(outcomes).toEqual([`InsufficientScopeError insufficient_scope ${WRITE}`]));
+    expect(server.counters.get('token')).toBe(0); // never taken for an expired token
+    expect(tab.getSnapshot()).toMatchObject({ status: 'authenticated', error: null });
   });
 });
