@@ -2,10 +2,12 @@
  * Journey: a person reviews the apps connected to their account and revokes some.
  * Proves: the grants list (through the API client, with the session's token), revoking another app keeps
  * this session, revoking this app's own grant ends the session at its next refresh with an explanation,
- * and a failing API shows an error with a working "Try again".
+ * and a failing API shows an error with a working "Try again". Revoking needs account_management.write, which
+ * the read-only session asks for in a Telnyx window the first time (allowed here; see scopes.spec.ts).
  */
 import { expect, test, type Page } from './support/fixtures.js';
 import { DEMO_CLIENT_ID, signIn, signInButton } from './support/journeys.js';
+import { allowInPopup } from './support/popup.js';
 
 async function openConnectedApps(page: Page) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Connected apps' }).click();
@@ -40,7 +42,7 @@ test('revoking another app keeps this session', async ({ page, devServer }) => {
     .textContent();
 
   await other.getByRole('button', { name: /^Revoke/ }).click();
-  await page.getByRole('button', { name: 'Revoke access' }).click();
+  await allowInPopup(page, () => page.getByRole('button', { name: 'Revoke access' }).click());
   await expect(page.getByText('Access revoked')).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: otherId })).toBeVisible();
   await expect(page.getByText(/\d+ apps/).first()).not.toHaveText(total ?? '');
@@ -65,7 +67,7 @@ test('revoking this app ends the session at its next refresh, with an explanatio
   await devServer.resetCounters();
 
   await ownGrant.getByRole('button', { name: /^Revoke/ }).click();
-  await page.getByRole('button', { name: 'Revoke access' }).click();
+  await allowInPopup(page, () => page.getByRole('button', { name: 'Revoke access' }).click());
 
   // The list reloads with the revoked token: 401, one refresh attempt, invalid_grant, session over.
   await expect(signInButton(page)).toBeVisible();

@@ -12,7 +12,7 @@ test('shows the live token as active, with its client and scopes', async ({ page
   const facts = page.getByTestId('introspection');
   await expect(facts).toContainText('Yes');
   await expect(facts).toContainText(DEMO_CLIENT_ID);
-  await expect(facts).toContainText('account_management.write');
+  await expect(facts).toContainText('account_management.read'); // the demo signs in read-only
   expect(await devServer.count('introspect')).toBe(1);
 });
 

@@ -8,6 +8,7 @@ import { expect, test, type Page } from './support/fixtures.js';
 import { DEV_SERVER_URL } from './support/dev-server.js';
 import { DEMO_CLIENT_ID, shownExpiry, signInButton, signedInHeading } from './support/journeys.js';
 import { expectVisibleFocus, press, tabTo } from './support/keyboard.js';
+import { allowInPopup } from './support/popup.js';
 
 /** Home -> "Sign in with Telnyx" -> the consent page, by keyboard. */
 async function startSignInByKeyboard(page: Page): Promise<void> {
@@ -89,7 +90,8 @@ test('by keyboard: connected apps, next page, revoke with Escape to change your 
 
   await page.keyboard.press('Enter');
   await expectVisibleFocus(other.getByRole('button', { name: 'Revoke access' }));
-  await page.keyboard.press('Enter');
+  // Revoking needs account_management.write: the read-only session asks for it in a Telnyx window.
+  await allowInPopup(page, () => page.keyboard.press('Enter'), { keyboard: true });
   await expect(page.getByRole('status').filter({ hasText: otherId })).toBeVisible();
   await expect(page.getByText('Access revoked')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Sign out' })).toBeVisible();
@@ -107,7 +109,10 @@ test('by keyboard: OAuth clients: create, edit, search and delete', async ({ pag
   await page.keyboard.type('Keyboard Client');
   await tabTo(page, page.getByLabel('Redirect URIs'));
   await page.keyboard.type('https://keyboard.example.com/callback');
-  await press(page, page.getByRole('button', { name: 'Create client' }));
+  // The first change asks for account_management.write in a Telnyx window, allowed by keyboard too.
+  await allowInPopup(page, () => press(page, page.getByRole('button', { name: 'Create client' })), {
+    keyboard: true,
+  });
   await expect(page.getByRole('heading', { name: 'Keyboard Client', level: 1 })).toBeVisible();
   await expect(page.getByText('Created “Keyboard Client”.')).toBeVisible();
 

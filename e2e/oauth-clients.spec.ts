@@ -2,9 +2,12 @@
  * Journey: a developer manages their OAuth clients.
  * Proves: the paginated list, search, create (a confidential client's secret shown once), edit, delete,
  * the form's own validation (no request sent) and the API's field errors (422) shown on the right field.
+ * The demo signs in read-only: the first change asks for account_management.write in a Telnyx window, which
+ * these journeys allow (scopes.spec.ts looks at that step itself).
  */
 import { expect, test, type Page } from './support/fixtures.js';
 import { signIn } from './support/journeys.js';
+import { allowInPopup } from './support/popup.js';
 
 async function openClients(page: Page) {
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'OAuth clients' }).click();
@@ -54,7 +57,7 @@ test('create a confidential client, see its secret once, edit it, then delete it
   await page.getByLabel('Redirect URIs').fill('https://billing.example.com/callback');
   await page.getByLabel('billing.read').check();
   await screens.capture(page, 'client-create-form');
-  await page.getByRole('button', { name: 'Create client' }).click();
+  await allowInPopup(page, () => page.getByRole('button', { name: 'Create client' }).click());
 
   await expect(page.getByRole('heading', { name: 'E2E Billing Dashboard', level: 1 })).toBeVisible();
   await expect(page.getByText('Created “E2E Billing Dashboard”.')).toBeVisible();
@@ -106,7 +109,7 @@ test("the API's field errors are shown on the field they concern", async ({ page
   await page.getByLabel('Redirect URIs').fill('https://example.com/callback');
   // A public client with client_credentials: only the server knows this rule.
   await page.getByLabel('Client credentials (server to server)').check();
-  await page.getByRole('button', { name: 'Create client' }).click();
+  await allowInPopup(page, () => page.getByRole('button', { name: 'Create client' }).click());
 
   await expect(page.getByRole('alert').filter({ hasText: 'Please check the form' })).toBeVisible();
   await expect(page.getByText('Public clients cannot use client_credentials.').last()).toBeVisible();

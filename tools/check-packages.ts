@@ -217,15 +217,30 @@ async function runPublint(pkg: Workspace, tarball: string): Promise<void> {
 
 async function runAttw(pkg: Workspace, tarball: string): Promise<void> {
   const attw = path.join(ROOT, 'node_modules', '.bin', 'attw');
+  // Stylesheets in `exports` are files, not modules: attw would look for their types. checkContents checks they
+  // are in the tarball, and the smoke app resolves and reads them.
+  const stylesheets = Object.keys((pkg.manifest.exports ?? {}) as Record<string, unknown>).filter((subpath) =>
+    subpath.endsWith('.css'),
+  );
   try {
     const { stdout } = await execFileAsync(
       attw,
-      [tarball, '--profile', 'esm-only', '--format', 'table-flipped', '--no-color', '--no-emoji'],
+      [
+        tarball,
+        '--profile',
+        'esm-only',
+        '--format',
+        'table-flipped',
+        '--no-color',
+        '--no-emoji',
+        ...(stylesheets.length ? ['--exclude-entrypoints', ...stylesheets] : []),
+      ],
       { cwd: ROOT, maxBuffer: 8 * 1024 * 1024 },
     );
     const rows = stdout.split('\n').filter((line) => /^│\s*"@/.test(line));
     console.log(`  ✓ attw --profile esm-only (columns: node16 from ESM, bundler, node10, node16 from CJS):`);
     for (const row of rows) console.log(`      ${row.replace(/\s+/g, ' ').replace(/^│ | │$/g, '')}`);
+    if (stylesheets.length) console.log(`      (stylesheets, not modules: ${stylesheets.join(', ')})`);
   } catch (error) {
     const output = (error as { stdout?: string }).stdout ?? String(error);
     console.error(output);
@@ -406,7 +421,13 @@ async function smokeTest(tarballs: Map<string, string>): Promise<void> {
       '-e',
       "const r = await import('@telnyx-oauth/react'); const t = await import('@telnyx-oauth/react/testing');" +
         "if (typeof r.TelnyxAuthProvider !== 'function' || typeof t.createMockTelnyxAuth !== 'function') process.exit(1);" +
-        "console.log('node: @telnyx-oauth/react and /testing import (SSR-safe)');",
+        // The stylesheet file (for a strict CSP) resolves through `exports` and holds the string's rules.
+        "const { readFileSync } = await import('node:fs');" +
+        "const file = readFileSync(new URL(import.meta.resolve('@telnyx-oauth/react/sign-in-with-telnyx.css')), 'utf8');" +
+        "const rules = (css) => css.replace(/\\/\\*[\\s\\S]*?\\*\\//g, '').replace(/\\s+/g, '');" +
+        'if (rules(file) !== rules(r.signInWithTelnyxCss)) {' +
+        "  console.error('sign-in-with-telnyx.css does not hold the rules of signInWithTelnyxCss'); process.exit(1); }" +
+        "console.log('node: @telnyx-oauth/react, /testing and /sign-in-with-telnyx.css import (SSR-safe)');",
     ]);
     await step('dev-server bin', bin('telnyx-oauth-dev-server'), ['--help']);
     console.log('  ✓ smoke app installed, typechecked, built and imported');

@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { API_CLIENT, SIGN_IN_BUDGET_GZIP, SIGN_IN_PATHS } from './bundle/libraries.js';
+import { API_CLIENT, POPUP_SIGN_IN, SIGN_IN_BUDGET_GZIP, SIGN_IN_PATHS } from './bundle/libraries.js';
 import { measureBundle } from './bundle/measure.js';
 import { runBrowserBenchmarks, type BrowserSettings } from './browser/run.js';
 import { describeMachine, installedVersion } from './machine.js';
@@ -50,7 +50,7 @@ const machine = describeMachine();
 const notes: string[] = [];
 
 const sizes: SizeRow[] = [];
-for (const subject of [...SIGN_IN_PATHS, API_CLIENT]) {
+for (const subject of [...SIGN_IN_PATHS, POPUP_SIGN_IN, API_CLIENT]) {
   console.log(`bench: bundle size, ${subject.label}`);
   try {
     const size = await measureBundle(subject.entry);

@@ -42,11 +42,14 @@ export function renderMarkdown(results: BenchResults): string {
   ].join('\n');
 }
 
+/** Our other size rows (the popup-using path, the API client alone): not compared with the peers. */
+const OUR_OTHER_ROWS = new Set(['telnyx-popup', 'telnyx-api']);
+
 function headline(results: BenchResults): string {
   const lines: string[] = [];
   const ours = results.sizes.find((row) => row.id === OURS)?.size;
   if (ours) {
-    const peers = results.sizes.filter((row) => row.id !== OURS && row.id !== 'telnyx-api' && row.size);
+    const peers = results.sizes.filter((row) => row.id !== OURS && !OUR_OTHER_ROWS.has(row.id) && row.size);
     const against = peers.map((row) => `${ratio(ours.gzip, row.size?.gzip)} ${row.label}`).join(', ');
     lines.push(`- Sign-in path: ${kb(ours.gzip)} gzip = ${against}.`);
   } else {
@@ -99,7 +102,7 @@ function sizeTable(results: BenchResults): string {
         kb(row.size.minified),
         kb(row.size.gzip),
         kb(row.size.brotli),
-        row.id === OURS || row.id === 'telnyx-api' ? '–' : ratio(ours?.gzip, row.size.gzip),
+        row.id === OURS || OUR_OTHER_ROWS.has(row.id) ? '–' : ratio(ours?.gzip, row.size.gzip),
         largest ? `${largest.name} (${kb(largest.bytes)} min)` : '–',
       ];
     }),

@@ -7,16 +7,27 @@
  * this check enforces, a regression guard set to the measured size rounded up to the next 0.5 KB until
  * the goal is reached. Lower the budget whenever the path shrinks; never raise it to let a change in.
  */
-import { API_CLIENT, SIGN_IN_BUDGET_GZIP, SIGN_IN_PATHS } from './bundle/libraries.js';
+import { API_CLIENT, POPUP_SIGN_IN, SIGN_IN_BUDGET_GZIP, SIGN_IN_PATHS } from './bundle/libraries.js';
 import { measureBundle } from './bundle/measure.js';
 import { kb } from './format.js';
 
 /**
- * Measured 16.0 KB (16,370 bytes) on 2026-11-29 for the path as issue 13 defines it (with `RequireAuth`),
- * rounded up to the next 0.5 KB. Was 17.5 KB (17.4 KB measured without `RequireAuth`, 18.9 KB with the
- * reliability fixes of issue 11).
+ * Measured 16.4 KB (16,834 bytes) with issue 14, rounded up to the next 0.5 KB. Raised from 16.0 KB (16,370
+ * bytes on 2026-11-29, the path as issue 13 defines it) on purpose, not to let a change slip in: issue 14
+ * asks for 530 bytes on the sign-in path itself (66 were saved in storage/schema.ts, net +464): the popup's
+ * callback side (a popup window reports on its channel and closes itself, in AuthCallback),
+ * getAccessToken({ scope }) and hasScope, the union of granted and asked scopes, the hook that runs a
+ * plugged-in popup, and one human sentence per common error code in the default error UI (185 bytes). The
+ * popup opener is not in it (POPUP_BUDGET_GZIP). Was 17.5 KB before issue 13 (17.4 KB without `RequireAuth`).
  */
-const REGRESSION_BUDGET_GZIP = 16.0 * 1024;
+const REGRESSION_BUDGET_GZIP = 16.5 * 1024;
+
+/**
+ * The same path for an app that also signs in with a popup (`@telnyx-oauth/core/popup`): measured 17.3 KB
+ * (17,677 bytes), rounded up to the next 0.5 KB. The same rule: lowered when it shrinks, never raised to let a
+ * change in.
+ */
+const POPUP_BUDGET_GZIP = 17.5 * 1024;
 
 /** The dependencies whose gzip share is worth knowing: each is left out in turn and the difference reported. */
 const PARTS = ['oauth4webapi', 'idb-keyval'];
@@ -25,15 +36,20 @@ const ours = SIGN_IN_PATHS.find((subject) => subject.id === 'telnyx');
 if (!ours) throw new Error('the sign-in path is missing from the subjects');
 
 try {
-  const [signIn, api, ...without] = await Promise.all([
+  const [signIn, popup, api, ...without] = await Promise.all([
     measureBundle(ours.entry),
+    measureBundle(POPUP_SIGN_IN.entry),
     measureBundle(API_CLIENT.entry),
     ...PARTS.map((part) => measureBundle(ours.entry, { external: [part] })),
   ]);
-  if (!signIn || !api) throw new Error('no measurement');
+  if (!signIn || !popup || !api) throw new Error('no measurement');
 
   console.log(
     `${ours.label}: ${kb(signIn.minified)} minified, ${kb(signIn.gzip)} gzip, ${kb(signIn.brotli)} brotli`,
+  );
+  console.log(
+    `${POPUP_SIGN_IN.label}: ${kb(popup.minified)} minified, ${kb(popup.gzip)} gzip, ${kb(popup.brotli)} brotli ` +
+      `(popup sign-in adds ${kb(popup.gzip - signIn.gzip)} gzip, only for apps that import it)`,
   );
   console.log(
     `${API_CLIENT.label}: ${kb(api.minified)} minified, ${kb(api.gzip)} gzip, ${kb(api.brotli)} brotli`,
@@ -51,6 +67,12 @@ try {
   console.log(`  ${kb(signIn.gzip - dependencies).padStart(9)}  our code (core + react, the rest)`);
 
   const limits = `goal ${kb(SIGN_IN_BUDGET_GZIP)}, budget ${kb(REGRESSION_BUDGET_GZIP)}`;
+  if (popup.gzip > POPUP_BUDGET_GZIP) {
+    console.error(
+      `size: the sign-in path with popup support is ${kb(popup.gzip)} gzip, over its budget (${kb(POPUP_BUDGET_GZIP)})`,
+    );
+    process.exitCode = 1;
+  }
   if (signIn.gzip > REGRESSION_BUDGET_GZIP) {
     console.error(`size: the sign-in path is ${kb(signIn.gzip)} gzip, over its budget (${limits})`);
     process.exitCode = 1;

@@ -4,6 +4,7 @@
  */
 import { createTelnyxAuth } from '@telnyx-oauth/core';
 import { tokenHandler } from '@telnyx-oauth/core/token-handler';
+import { popupSupport } from '@telnyx-oauth/core/popup';
 import { readConfig } from './config.js';
 
 export const config = readConfig();
@@ -18,4 +19,5 @@ export const auth = createTelnyxAuth({
   ...(import.meta.env.VITE_TELNYX_TOKEN_HANDLER && config.tokenHandler
     ? { transport: tokenHandler(config.tokenHandler) }
     : {}),
+  popup: popupSupport(), // sign-in and more scopes without leaving the page (lib/with-scope.ts)
 });

@@ -22,8 +22,11 @@ export interface DemoConfig {
   serverName: string;
 }
 
-/** Enough to show a session, introspect its token and manage grants and clients on the dev server. */
-const DEFAULT_SCOPE = 'account_management.read account_management.write';
+/**
+ * Read-only to start with: enough to show a session, introspect its token and list grants and clients. The
+ * pages that change something ask for `account_management.write` (lib/with-scope.ts) the first time.
+ */
+const DEFAULT_SCOPE = 'account_management.read';
 
 /** The dev server's seeded clients: the public one, and the confidential one a token handler uses. */
 const PUBLIC_CLIENT_ID = 'telnyx-oauth-demo';

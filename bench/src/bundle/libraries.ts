@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 export type LibraryId = 'telnyx' | 'react-oidc-context' | 'axa-react-oidc' | 'auth0-react' | 'msal-react';
 
 export interface SizeSubject {
-  readonly id: LibraryId | 'telnyx-api';
+  readonly id: LibraryId | 'telnyx-api' | 'telnyx-popup';
   /** What the row is called in the report. */
   readonly label: string;
   /** The packages whose versions the report names. */
@@ -47,6 +47,17 @@ export const SIGN_IN_PATHS: readonly SizeSubject[] = [
     entry: entry('msal-react'),
   },
 ];
+
+/**
+ * Our sign-in path for an app that also signs in with a popup: the same imports plus `popupSupport` from
+ * `@telnyx-oauth/core/popup` (the opener's side). A redirect-only app never pays for it.
+ */
+export const POPUP_SIGN_IN: SizeSubject = {
+  id: 'telnyx-popup',
+  label: '@telnyx-oauth/react + core + core/popup',
+  packages: ['@telnyx-oauth/react', '@telnyx-oauth/core'],
+  entry: entry('telnyx-sign-in-popup'),
+};
 
 /** Our API client, measured alone (an app that only calls the API pays only this). */
 export const API_CLIENT: SizeSubject = {

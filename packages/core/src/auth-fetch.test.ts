@@ -41,14 +41,13 @@ describe('authenticated fetch', () => {
       },
     });
     await recording.ready();
-    const response = await recording.authFetch(`${server.issuer}/v2/oauth_clients`, {
+    const sent = recording.authFetch(`${server.issuer}/v2/oauth_clients`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ name: 'x' }),
     });
     // The refreshed token is valid but read-only: 401 insufficient_scope, which is never refreshed again.
-    expect(response.status).toBe(401);
-    expect(response.headers.get('www-authenticate')).toContain('error="insufficient_scope"');
+    await expect(sent).rejects.toMatchObject({ code: 'insufficient_scope', status: 401 });
     expect(server.counters.get('token:refresh_token')).toBe(1);
     const posts = seen.filter((line) => line.startsWith('POST /v2/oauth_clients'));
     expect(posts).toEqual(['POST /v2/oauth_clients {"name":"x"}', 'POST /v2/oauth_clients {"name":"x"}']);
@@ -59,6 +58,51 @@ describe('authenticated fetch', () => {
     const client = await signedIn();
     const response = await client.authFetch(`${server.issuer}/v2/oauth/consent/nope`);
     expect([401, 403, 404, 422]).toContain(response.status);
+    expect(server.counters.get('token')).toBe(0);
+  });
+
+  it('rejects a 401 insufficient_scope with insufficient_scope naming the scope: no refresh, no retry', async () => {
+    const client = await signedIn(); // account_management.read only
+    let posts = 0;
+    const counting = harness.client({
+      fetch: (input, init) => {
+        const request = new Request(input, init);
+        if (request.method === 'POST') posts += 1;
+        return server.fetch(request);
+      },
+    });
+    await counting.ready();
+    const error = await counting
+      .authFetch(`${server.issuer}/v2/oauth_clients`, { method: 'POST', body: '{}' })
+      .catch((caught: unknown) => caught);
+    expect(error).toMatchObject({
+      name: 'TelnyxAuthError',
+      code: 'insufficient_scope',
+      status: 401,
+      scopes: ['account_management.write'],
+      recoverable: false,
+    });
+    expect(JSON.stringify(error)).not.toContain(await client.getAccessToken());
+    expect(posts).toBe(1);
+    expect(server.counters.get('token')).toBe(0);
+    expect(client.getSnapshot().status).toBe('authenticated'); // the session is not touched
+  });
+
+  it('names no scope when the insufficient_scope challenge has no scope attribute', async () => {
+    await signedIn();
+    const client = harness.client({
+      fetch: async (input, init) =>
+        new Request(input, init).url.endsWith('/resource')
+          ? new Response('{}', {
+              status: 401,
+              headers: { 'www-authenticate': 'Bearer realm="Telnyx API", error="insufficient_scope"' },
+            })
+          : server.fetch(input, init),
+    });
+    await expect(client.authFetch(`${server.issuer}/resource`)).rejects.toMatchObject({
+      code: 'insufficient_scope',
+      scopes: [],
+    });
     expect(server.counters.get('token')).toBe(0);
   });
 
@@ -78,6 +122,7 @@ describe('authenticated fetch', () => {
     });
     const response = await client.authFetch(`${server.issuer}/resource`);
     expect(response.status).toBe(401);
+    expect(await response.text()).toBe('{}'); // the caller's answer, body intact
     expect(resourceCalls).toBe(2);
     expect(server.counters.get('token:refresh_token')).toBe(1);
   });

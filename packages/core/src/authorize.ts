@@ -14,7 +14,17 @@ function currentPath(o: ResolvedOptions): string {
   return pathname + search + hash;
 }
 
-export async function buildAuthorizeUrl(o: ResolvedOptions, login: LoginOptions = {}): Promise<URL> {
+/**
+ * A new transaction and its authorization request URL. The scope asked for is `login.scope` (else the
+ * client's) plus what the session already holds (`granted`): the new grant replaces the old without losing a
+ * scope (incremental consent). `popup` marks the transaction as a popup window's.
+ */
+export async function buildAuthorizeUrl(
+  o: ResolvedOptions,
+  login: LoginOptions = {},
+  granted: readonly string[] = [],
+  popup?: true,
+): Promise<URL> {
   if (o.storageFallback)
     throw new TelnyxAuthError(
       'storage_unavailable',
@@ -33,13 +43,14 @@ export async function buildAuthorizeUrl(o: ResolvedOptions, login: LoginOptions 
       DEV && 'returnTo must be a same-origin path such as "/settings".',
     );
   const parameters = { ...o.authorizeParams, ...authorizeParameters(extra) };
-  const scopes = scope === undefined ? o.scope : parseScope(scope);
+  const scopes = parseScope([...parseScope(scope ?? o.scope), ...granted]);
 
   const as = await o.metadata();
   const { record, codeChallenge } = await createTransaction(o, {
     returnTo: safeReturnTo,
     appState,
     scope: scopes,
+    ...(popup && { popup }),
   });
   pruneTransactions(o).catch(() => undefined); // housekeeping only
 

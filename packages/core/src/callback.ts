@@ -17,7 +17,7 @@
 import { AuthorizationResponseError, validateAuthResponse, type AuthorizationServer } from 'oauth4webapi';
 import { DEV, TelnyxAuthError } from './errors.js';
 import { withLock } from './locks.js';
-import { callbackLockName } from './names.js';
+import { callbackLockName, popupChannelName } from './names.js';
 import type { ResolvedOptions } from './options.js';
 import { sanitizeReturnTo } from './return-to.js';
 import { tokenSetFromResponse, type TokenSet } from './token-set.js';
@@ -110,6 +110,21 @@ function validate(as: AuthorizationServer, o: ResolvedOptions, params: URLSearch
 }
 
 /**
+ * A popup window tells the page that opened it how its sign-in ended, on the channel named for its `state`:
+ * `{ v: 1 }`, or `{ v: 1, error, oauthError }` with the error's code (never a token, a code or a message). The
+ * opener treats it as a hint and reads the session from storage (where `signIn` already put it).
+ */
+function reportToOpener(o: ResolvedOptions, state: string, error?: TelnyxAuthError): void {
+  try {
+    const channel = o.broadcastChannel!(popupChannelName(o.issuer, o.clientId, state));
+    channel.postMessage({ v: 1, error: error?.code, oauthError: error?.oauthError });
+    channel.close();
+  } catch {
+    // No BroadcastChannel: the opener learns from storage when the window closes.
+  }
+}
+
+/**
  * The callback handler of one client: `(url?) => Promise<RedirectResult>`, single flight per `state`.
  * `signIn` stores and announces a new session; `adopt` adopts the one another client stored (false: none).
  */
@@ -137,6 +152,7 @@ export function createCallbackHandler(
       async () => {
         const claimed = await claimTransaction(o, state);
         if (claimed) {
+          let error: TelnyxAuthError | undefined;
           try {
             const response = await o.transport.exchange(
               o,
@@ -147,9 +163,14 @@ export function createCallbackHandler(
             await signIn(
               tokenSetFromResponse(response, Date.now(), { refreshToken: null, scope: claimed.scope }),
             );
+          } catch (cause) {
+            // A popup's failure is its opener's to show (below); anywhere else it is this page's.
+            if (!claimed.popup) throw cause;
+            error = TelnyxAuthError.from(cause);
           } finally {
             await finishTransaction(o, state);
           }
+          if (claimed.popup) reportToOpener(o, state, error);
           return claimed;
         }
         if (seen && (await adopt())) return seen;
@@ -164,6 +185,7 @@ export function createCallbackHandler(
     return {
       returnTo: sanitizeReturnTo(transaction.returnTo, appOrigin(o)) ?? '/',
       appState: transaction.appState,
+      popup: transaction.popup,
     };
   }
 

@@ -6,10 +6,12 @@
 import { buildAuthorizeUrl } from './authorize.js';
 import { createCallbackHandler, isRedirectCallback } from './callback.js';
 import { createDiscovery } from './discovery.js';
+import { DEV, TelnyxAuthError } from './errors.js';
 import { resolveOptions } from './options.js';
 import { createSessionState } from './session-state.js';
 import { LOADING_SNAPSHOT } from './store.js';
-import type { RedirectResult, TelnyxAuth, TelnyxAuthOptions } from './types.js';
+import { missingScopes } from './token-set.js';
+import type { LoginOptions, RedirectResult, TelnyxAuth, TelnyxAuthOptions } from './types.js';
 
 /**
  * Creates the sign-in client of one app (one issuer + client id). Touches no browser global until it is used
@@ -24,7 +26,10 @@ export function createTelnyxAuth(options: TelnyxAuthOptions): TelnyxAuth {
   o.metadata = createDiscovery(o);
   const state = createSessionState(o);
   const handle = createCallbackHandler(o, state.signIn, state.adopt);
-  return {
+  // Every login asks for what the session already holds too (read once the stored session is).
+  const authorizeUrl = (login?: LoginOptions, popup?: true): Promise<URL> =>
+    state.start().then(() => buildAuthorizeUrl(o, login, state.store.get().scope, popup));
+  const auth: TelnyxAuth = {
     clientId: o.clientId,
     issuer: o.issuer,
     subscribe(listener) {
@@ -34,15 +39,38 @@ export function createTelnyxAuth(options: TelnyxAuthOptions): TelnyxAuth {
     getSnapshot: state.store.get,
     getServerSnapshot: () => LOADING_SNAPSHOT,
     ready: state.start,
-    buildAuthorizeUrl: (login) => buildAuthorizeUrl(o, login).catch(state.fail),
-    loginWithRedirect: (login) => state.redirect(() => buildAuthorizeUrl(o, login)),
+    buildAuthorizeUrl: (login) => authorizeUrl(login).catch(state.fail),
+    loginWithRedirect: (login) => state.redirect(() => authorizeUrl(login)),
+    // Synchronous up to the plug-in's window.open: nothing may be awaited before it (popup blockers).
+    loginWithPopup: async (login) =>
+      o.popup
+        ? o.popup.login(
+            {
+              auth,
+              broadcastChannel: o.broadcastChannel,
+              authorizeUrl: (options) => authorizeUrl(options, true),
+              pending: state.popup,
+              settle: state.adopt,
+              fail: state.fail,
+            },
+            login,
+          )
+        : state.fail(
+            new TelnyxAuthError(
+              'invalid_options',
+              DEV &&
+                "loginWithPopup needs popup support: import { popupSupport } from '@telnyx-oauth/core/popup' and pass popup: popupSupport() to createTelnyxAuth (or <TelnyxAuthProvider>).",
+            ),
+          ),
     isRedirectCallback: (input) => isRedirectCallback(o, input),
     handleRedirectCallback: <AppState>(input?: string | URL) =>
       state.complete(() => handle(input)) as Promise<RedirectResult<AppState>>,
     getAccessToken: state.getAccessToken,
     getServerMetadata: o.metadata,
+    hasScope: (scope) => !missingScopes(state.store.get().scope, scope).length,
     logout: state.logout,
     on: state.on,
     destroy: state.destroy,
   };
+  return auth;
 }

@@ -38,7 +38,13 @@ export type TelnyxAuthErrorCode =
   | 'storage_error'
   | 'storage_unavailable' // no persistent storage: a login could not survive its redirect
   | 'lock_timeout'
-  | 'invalid_return_to';
+  | 'invalid_return_to'
+  // scopes and popups
+  | 'insufficient_scope' // the session (or the resource server) lacks a scope; `scopes` names the missing ones
+  | 'popup_blocked' // window.open returned null
+  | 'popup_closed' // the user closed the sign-in window before it finished
+  | 'popup_timeout' // the sign-in window did not finish in time
+  | 'popup_in_progress'; // a popup sign-in is already open (it was focused)
 
 /** Codes whose errors keep the session and may succeed when tried again, unless a thrower says otherwise. */
 const RECOVERABLE_CODES: ReadonlySet<string> = new Set([
@@ -62,6 +68,8 @@ export interface TelnyxAuthErrorOptions {
   status?: number;
   /** How long to wait before asking the server again, ms (its Retry-After, capped by `maxRetryAfter`). */
   retryAfterMs?: number;
+  /** For `insufficient_scope`: the scopes that are missing. */
+  scopes?: readonly string[];
 }
 
 /**
@@ -117,6 +125,12 @@ export class TelnyxAuthError extends Error {
    */
   declare readonly retryAfterMs?: number;
   /**
+   * For `insufficient_scope`: the scopes the session lacks (those `getAccessToken({ scope })` asked for and
+   * the session does not hold, or those a resource server's `WWW-Authenticate: Bearer scope="..."` named;
+   * empty when the server named none). Scope names only, never a token.
+   */
+  declare readonly scopes?: readonly string[];
+  /**
    * What went wrong underneath, safe to log: another TelnyxAuthError, or a plain Error with only the original
    * error's `name` and `message`. Never a response body, a Response, URL parameters or a third-party error
    * object (they can hold tokens or the authorization code).
@@ -136,7 +150,7 @@ export class TelnyxAuthError extends Error {
     );
     this.code = code;
     this.recoverable = options.recoverable ?? RECOVERABLE_CODES.has(code);
-    for (const key of ['oauthError', 'oauthErrorDescription', 'status', 'retryAfterMs'] as const) {
+    for (const key of ['oauthError', 'oauthErrorDescription', 'status', 'retryAfterMs', 'scopes'] as const) {
       if (options[key] !== undefined) (this as Record<string, unknown>)[key] = options[key];
     }
   }

@@ -42,4 +42,10 @@ describe('package entry point', () => {
     expect(modules).toContain('client.ts');
     expect(modules.filter((file) => file.startsWith('api'))).toEqual([]);
   });
+
+  it('does not pull in the popup opener nor the token-handler transport (their own entry points)', () => {
+    const modules = [...moduleGraph(join(here, 'index.ts'))].map((file) => relative(here, file));
+    expect(modules).not.toContain('popup.ts');
+    expect(modules).not.toContain('token-handler.ts');
+  });
 });

@@ -2,7 +2,8 @@
  * @telnyx-oauth/core: "Sign in with Telnyx" for browser apps (OAuth 2.0 authorization code + PKCE, persisted
  * sessions, cross-tab refresh). Tree-shakable: what an app does not import is not in its bundle. Other entries:
  * `@telnyx-oauth/core/api` (the Telnyx OAuth HTTP API client), `@telnyx-oauth/core/token-handler` (the
- * transport for `@telnyx-oauth/token-handler`), `@telnyx-oauth/core/shared` (the HTTP rules).
+ * transport for `@telnyx-oauth/token-handler`), `@telnyx-oauth/core/popup` (popup sign-in),
+ * `@telnyx-oauth/core/shared` (the HTTP rules).
  */
 export { createTelnyxAuth } from './client.js';
 export { createAuthFetch, type AuthFetchOptions } from './auth-fetch.js';
@@ -30,6 +31,9 @@ export type {
   LoginOptions,
   LogoutOptions,
   PendingSignIn,
+  PopupContext,
+  PopupLoginOptions,
+  PopupSupport,
   RedirectResult,
   SignOutReason,
   StorageAdapter,

@@ -11,6 +11,7 @@ import {
   DEFAULT_ISSUER,
   IDB_DATABASE,
   IDB_STORE,
+  popupChannelName,
   refreshLockName,
   storageKeys,
   storageLockName,
@@ -41,6 +42,9 @@ describe('names', () => {
       'telnyx-oauth:callback:https://api.telnyx.com:client-123:abc',
     );
     expect(storageLockName('k')).toBe('telnyx-oauth:storage:k');
+    expect(popupChannelName(ISSUER, CLIENT, 'abc')).toBe(
+      'telnyx-oauth:popup:https://api.telnyx.com:client-123:abc',
+    );
   });
 
   it('has one default Telnyx host for the sign-in client and the API client', () => {

@@ -55,3 +55,11 @@ export const storageLockName = (key: string): string => nameOf('storage', key);
 
 /** The BroadcastChannel on which tabs announce sign-in, refresh and sign-out (messages carry no token). */
 export const channelName = (issuer: string, clientId: string): string => nameOf(issuer, clientId);
+
+/**
+ * The BroadcastChannel on which a `loginWithPopup` window, back on the redirect URI, tells the page that opened
+ * it how the sign-in ended (a success or an error code; never a token or a code). One per authorization request,
+ * named for its `state`, so only the page waiting for that request listens.
+ */
+export const popupChannelName = (issuer: string, clientId: string, state: string): string =>
+  nameOf('popup', issuer, clientId, state);

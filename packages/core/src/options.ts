@@ -16,6 +16,7 @@ import type {
   BroadcastChannelLike,
   EndpointOverrides,
   LockManagerLike,
+  PopupSupport,
   StorageAdapter,
   TelnyxAuthOptions,
   Transport,
@@ -55,6 +56,8 @@ export interface ResolvedOptions extends TransportContext, Readonly<Record<keyof
   readonly window: Pick<Window, 'location' | 'history'> | null;
   readonly autoRefresh: boolean;
   readonly transport: Transport;
+  /** Popup sign-in, when plugged in (`popupSupport()` from the `/popup` entry). */
+  readonly popup: PopupSupport | undefined;
   /** Discovery, set by the client once it is wired (see client.ts). */
   metadata: () => Promise<AuthorizationServer>;
 }
@@ -153,6 +156,7 @@ export function resolveOptions(options: TelnyxAuthOptions): ResolvedOptions {
     window: options.window !== undefined ? options.window : typeof window === 'undefined' ? null : window,
     autoRefresh: options.autoRefresh ?? typeof document !== 'undefined',
     transport: options.transport ?? directTransport,
+    popup: options.popup,
     allowInsecureRequests,
     // Resolved at call time so tests and apps can swap globalThis.fetch after creating the client.
     request: createRequest((input, init) => (customFetch ?? fetch)(input, init), numbers.requestTimeout),

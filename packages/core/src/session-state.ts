@@ -19,7 +19,7 @@ import { backoffDelay, sleep } from './shared/retry.js';
 import { readSession, writeSession } from './storage/session.js';
 import { callEach, createSnapshotStore } from './store.js';
 import { createTabSync, NO_TAB_SYNC, type TabMessage } from './tab-sync.js';
-import { canRefresh, isExpired, needsRefresh, type TokenSet } from './token-set.js';
+import { canRefresh, isExpired, missingScopes, needsRefresh, type TokenSet } from './token-set.js';
 import { pruneTransactions } from './transaction.js';
 import type {
   AuthEvent,
@@ -266,6 +266,14 @@ export function createSessionState(o: ResolvedOptions) {
       await start();
       const current = tokens;
       if (!current) throw new TelnyxAuthError('login_required', DEV && 'Not signed in.');
+      const scopes = missingScopes(current.scope, request.scope);
+      if (scopes.length)
+        throw new TelnyxAuthError(
+          'insufficient_scope',
+          DEV &&
+            `The session lacks ${scopes.join(' ')}: ask for it with loginWithPopup or loginWithRedirect.`,
+          { scopes },
+        );
       if (!request.forceRefresh && !needsRefresh(current, Date.now(), o.refreshLeeway))
         return current.accessToken;
       try {
@@ -321,6 +329,11 @@ export function createSessionState(o: ResolvedOptions) {
         store.update({ pending: null });
         fail(cause);
       }
+    },
+
+    /** Shows (true) or clears (false) an open popup sign-in: `pending: 'popup'`. */
+    popup(on: boolean): void {
+      if (on || store.get().pending === 'popup') store.update({ pending: on ? 'popup' : null });
     },
 
     /**

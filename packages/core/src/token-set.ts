@@ -28,6 +28,12 @@ export function parseScope(scope: string | readonly string[] | undefined): strin
   return [...new Set(parts.map((part) => part.trim()).filter(Boolean))];
 }
 
+/** The scopes of `asked` (string or array) that `granted` does not hold. */
+export const missingScopes = (
+  granted: readonly string[],
+  asked: string | readonly string[] | undefined,
+): string[] => parseScope(asked).filter((scope) => !granted.includes(scope));
+
 /**
  * Builds a TokenSet from a validated token response (RFC 6749 §5.1). On refresh (RFC 6749 §6) a response
  * without `refresh_token` keeps the previous one, and one without `scope` keeps the previous scope; a rotated

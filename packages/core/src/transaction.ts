@@ -19,7 +19,7 @@ const isExpired = (o: ResolvedOptions, { createdAt }: TransactionRecord): boolea
 /** Stores a new transaction; resolves to it and its S256 code challenge. */
 export async function createTransaction(
   o: ResolvedOptions,
-  fields: Pick<TransactionRecord, 'returnTo' | 'appState' | 'scope'>,
+  fields: Pick<TransactionRecord, 'returnTo' | 'appState' | 'scope' | 'popup'>,
 ): Promise<{ record: TransactionRecord; codeChallenge: string }> {
   const record: TransactionRecord = {
     v: SCHEMA_VERSION,

@@ -19,9 +19,10 @@ export type SignOutReason =
 
 /**
  * What this page is in the middle of: `'redirecting'` once `loginWithRedirect` started (until the page leaves,
- * or comes back from the back/forward cache), `'completing'` while `handleRedirectCallback` runs.
+ * or comes back from the back/forward cache), `'popup'` while a `loginWithPopup` window is open (until it
+ * reports, closes or times out), `'completing'` while `handleRedirectCallback` runs.
  */
-export type PendingSignIn = 'redirecting' | 'completing';
+export type PendingSignIn = 'redirecting' | 'popup' | 'completing';
 
 /**
  * An immutable snapshot of the session, for `useSyncExternalStore`.
@@ -186,9 +187,17 @@ export interface TelnyxAuthOptions {
   maxRetryAfter?: number;
   /** Abort a token, discovery or revocation request after this many ms. Default 30 s. */
   requestTimeout?: number;
+  /**
+   * Popup sign-in (`loginWithPopup`): `popupSupport()` from `@telnyx-oauth/core/popup`. Its own entry, so an
+   * app that only redirects does not bundle it; without it `loginWithPopup` rejects with `invalid_options`.
+   */
+  popup?: PopupSupport;
 }
 
-/** Options of `loginWithRedirect` and `buildAuthorizeUrl`. */
+/**
+ * Options of `loginWithRedirect`, `loginWithPopup` and `buildAuthorizeUrl`. What is asked for is the union of
+ * `scope` (else the client's) and the scopes the session already holds, so a new grant never loses one.
+ */
 export interface LoginOptions {
   /**
    * Same-origin path to return to after sign-in; anything else is refused (`invalid_return_to`). Default: the
@@ -197,7 +206,10 @@ export interface LoginOptions {
   returnTo?: string;
   /** Any structured-cloneable value, handed back by handleRedirectCallback. */
   appState?: unknown;
-  /** Scopes for this sign-in instead of the client's `scope` (RFC 6749 §3.3). */
+  /**
+   * Scopes for this sign-in instead of the client's `scope` (RFC 6749 §3.3), added to those the session
+   * already holds (incremental consent).
+   */
   scope?: string | readonly string[];
   /** The OpenID Connect / OAuth `prompt` parameter (e.g. `'consent'`). */
   prompt?: string;
@@ -211,6 +223,52 @@ export interface RedirectResult<AppState = unknown> {
   returnTo: string;
   /** The `appState` given to `loginWithRedirect`. */
   appState: AppState | undefined;
+  /**
+   * True when this response belongs to a `loginWithPopup` window: the outcome, success or failure, was
+   * reported to the page that opened it (it is not thrown here). Close the window; do not render the app.
+   * Undefined for any other response.
+   */
+  popup?: true | undefined;
+}
+
+/** Options of `loginWithPopup`: those of `loginWithRedirect`, and what to do when the window cannot open. */
+export interface PopupLoginOptions extends LoginOptions {
+  /**
+   * When the browser blocks the window (`popup_blocked`), sign in with a redirect instead
+   * (`loginWithRedirect` with the same options). Default false: reject with `popup_blocked`.
+   */
+  redirectIfBlocked?: boolean;
+  /** Give up after this many ms (`popup_timeout`). Default: the `timeout` of `popupSupport()`. */
+  popupTimeout?: number;
+}
+
+/**
+ * What `createTelnyxAuth` gives popup support (`popupSupport()` from `@telnyx-oauth/core/popup`) to run one
+ * popup sign-in: the client, and the few parts of its session state a popup needs. A contract between core
+ * and its popup entry; apps do not call it.
+ */
+export interface PopupContext {
+  /** The client the popup signs in. */
+  readonly auth: TelnyxAuth;
+  /** The client's BroadcastChannel factory (null: none), for the channel the popup reports on. */
+  readonly broadcastChannel: ((name: string) => BroadcastChannelLike) | null;
+  /** Creates a login transaction marked as a popup's and returns its authorization request URL. */
+  authorizeUrl(options: LoginOptions): Promise<URL>;
+  /** Shows `pending: 'popup'` (true) or clears it (false). */
+  pending(on: boolean): void;
+  /** Re-reads the stored session and adopts it (another window stored a new one). */
+  settle(): Promise<unknown>;
+  /** Shows a failed sign-in in the snapshot (without a session only), emits it as an event, and throws it. */
+  fail(cause: unknown): never;
+}
+
+/** Popup sign-in, plugged into a client with the `popup` option (see `popupSupport()`). */
+export interface PopupSupport {
+  /**
+   * Runs one popup sign-in for `context`. Must open the window before its first `await` (browsers allow
+   * `window.open` only within the user's click).
+   */
+  login(context: PopupContext, options?: PopupLoginOptions): Promise<void>;
 }
 
 /** Options of `logout`. */
@@ -226,6 +284,11 @@ export interface LogoutOptions {
 export interface GetAccessTokenOptions {
   /** Refresh even when the current token is still valid (e.g. a "Refresh now" button). */
   forceRefresh?: boolean;
+  /**
+   * Scopes the caller needs: when the session lacks one, reject with `insufficient_scope` (its `scopes` name
+   * the missing ones) instead of handing out a token the API would refuse.
+   */
+  scope?: string | readonly string[];
 }
 
 /** A session event, for `on(listener)`. */
@@ -342,6 +405,18 @@ export interface TelnyxAuth {
    */
   loginWithRedirect(options?: LoginOptions): Promise<void>;
   /**
+   * Signs in in a popup window, without leaving the page: opens the window at once (call it from a click
+   * handler: nothing is awaited before `window.open`), then sends it to the authorization server with PKCE and
+   * `state`. The window lands on the redirect URI (same origin), completes the sign-in there and reports on a
+   * BroadcastChannel named for its `state`; this page adopts the new session from storage. Needs the `popup`
+   * option (`popupSupport()` from `@telnyx-oauth/core/popup`), else rejects with `invalid_options`. The
+   * current session is untouched until the new tokens arrive. Rejects with `popup_blocked`, `popup_closed`,
+   * `popup_timeout`, `popup_in_progress` (another is open: it is focused), `authorization_denied`,
+   * `insufficient_scope` (the server granted less than asked), and what `loginWithRedirect` rejects with.
+   * @see RFC 6749 §4.1; RFC 7636
+   */
+  loginWithPopup(options?: PopupLoginOptions): Promise<void>;
+  /**
    * Creates a login transaction (PKCE S256 verifier, random single-use state, returnTo, appState) and returns
    * the authorization request URL, without navigating. Rejects like `loginWithRedirect`.
    * @see RFC 6749 §4.1.1; RFC 7636 §4.3
@@ -361,11 +436,14 @@ export interface TelnyxAuth {
 
   /**
    * A valid access token, refreshed when within the leeway of expiry (once across tabs). Rejects with
-   * `login_required` (no session), `refresh_rejected` (the session ended), or, when the current token has
-   * already expired, the recoverable `refresh_failed` / `lock_timeout`.
+   * `login_required` (no session), `insufficient_scope` (the session lacks a scope of `options.scope`),
+   * `refresh_rejected` (the session ended), or, when the current token has already expired, the recoverable
+   * `refresh_failed` / `lock_timeout`.
    * @see RFC 6749 §6
    */
   getAccessToken(options?: GetAccessTokenOptions): Promise<string>;
+  /** True when the session holds every scope of `scope` (a space-separated string or an array). */
+  hasScope(scope: string | readonly string[]): boolean;
   /**
    * The authorization server's metadata (RFC 8414) as this client uses it: validated (its `issuer` is this
    * client's), with the `endpoints` overrides applied, from the client's own discovery (memory, then the

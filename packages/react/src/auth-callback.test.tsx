@@ -1,6 +1,6 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { StrictMode } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { TelnyxAuthError } from '@telnyx-oauth/core';
 import { AuthCallback } from './auth-callback.js';
 import { RequireAuth } from './require-auth.js';
@@ -30,6 +30,50 @@ describe('AuthCallback (mock client)', () => {
     // StrictMode asks twice; core answers both from one exchange (auth-callback.dev-server.test.tsx).
     expect(new Set(mock.calls.handleRedirectCallback)).toEqual(new Set([CALLBACK]));
     expect(successes).toEqual([['/projects', { tab: 'keys' }]]);
+  });
+
+  it('in a popup window, closes it under StrictMode, never navigates, and says so if it stays open', async () => {
+    const close = vi.spyOn(window, 'close').mockImplementation(() => undefined);
+    try {
+      const mock = createMockTelnyxAuth(mockAuthState.loading(), {
+        callback: { returnTo: '/projects', appState: undefined, popup: true },
+      });
+      const successes: string[] = [];
+      render(
+        <StrictMode>
+          <MockTelnyxAuthProvider client={mock}>
+            <AuthCallback
+              url={CALLBACK}
+              fallback="finishing"
+              onSuccess={(returnTo) => successes.push(returnTo)}
+            />
+          </MockTelnyxAuthProvider>
+        </StrictMode>,
+      );
+      await act(async () => {});
+      expect(close).toHaveBeenCalledTimes(1);
+      expect(successes).toEqual([]);
+      expect(screen.getByRole('status').textContent).toBe('You can close this window.');
+    } finally {
+      close.mockRestore();
+    }
+  });
+
+  it('in a popup window, renders popupFallback instead of the default message', async () => {
+    const close = vi.spyOn(window, 'close').mockImplementation(() => undefined);
+    try {
+      const mock = createMockTelnyxAuth(mockAuthState.loading(), {
+        callback: { returnTo: '/', appState: undefined, popup: true },
+      });
+      render(
+        <MockTelnyxAuthProvider client={mock}>
+          <AuthCallback url={CALLBACK} popupFallback={<p>Done: back to the editor.</p>} />
+        </MockTelnyxAuthProvider>,
+      );
+      expect(await screen.findByText('Done: back to the editor.')).toBeTruthy();
+    } finally {
+      close.mockRestore();
+    }
   });
 
   it('navigates with history.replaceState and a popstate event by default', async () => {

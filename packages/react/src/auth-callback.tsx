@@ -19,6 +19,11 @@ export interface AuthCallbackProps<AppState = unknown> {
   retryOptions?: LoginOptions;
   /** The callback URL to handle. Default: the page's URL. */
   url?: string;
+  /**
+   * Rendered in a `loginWithPopup` window once its sign-in is over (the page that opened it shows the
+   * outcome), when the browser does not let the window close itself. Default: "You can close this window."
+   */
+  popupFallback?: ReactNode;
 }
 
 function replaceLocation(path: string): void {
@@ -30,14 +35,16 @@ function replaceLocation(path: string): void {
  * The redirect URI's page: completes the sign-in with `handleRedirectCallback`, which core runs once per
  * authorization response (StrictMode's double effects and a remounted route join the first), and never reads
  * the URL during render (server rendering shows `fallback`). A reload after the URL was cleaned goes home
- * when signed in; without a session it shows why there is nothing to complete.
+ * when signed in; without a session it shows why there is nothing to complete. In a `loginWithPopup`
+ * window it reports to the page that opened it (core does), closes the window and never navigates into the
+ * app: `popupFallback` shows if the browser keeps the window open.
  *
  * @see RFC 6749 §4.1.2
  */
 export function AuthCallback<AppState = unknown>(props: AuthCallbackProps<AppState>): ReactNode {
-  const { fallback = null, errorFallback, retryOptions, url } = props;
+  const { fallback = null, errorFallback, retryOptions, url, popupFallback } = props;
   const client = useTelnyxAuthClient();
-  const [error, setError] = useState<TelnyxAuthError | null>(null);
+  const [error, setError] = useState<TelnyxAuthError | null | true>(null);
   const onSuccess = useRef(props.onSuccess);
   useEffect(() => void (onSuccess.current = props.onSuccess));
 
@@ -51,13 +58,18 @@ export function AuthCallback<AppState = unknown>(props: AuthCallbackProps<AppSta
         throw cause;
       })
       .then(
-        (result) => active && (onSuccess.current ?? replaceLocation)(result.returnTo, result.appState),
+        (result) =>
+          active &&
+          (result.popup
+            ? (setError(true), window.close()) // true: a popup window, its opener has the outcome
+            : (onSuccess.current ?? replaceLocation)(result.returnTo, result.appState)),
         (cause: unknown) => active && setError(TelnyxAuthError.from(cause)),
       );
     return () => void (active = false);
   }, [client, url]);
 
   if (!error) return fallback;
+  if (error === true) return popupFallback ?? <p role="status">You can close this window.</p>;
   const retry = (): void =>
     void client.loginWithRedirect({ returnTo: '/', ...retryOptions }).then(
       () => setError(null),

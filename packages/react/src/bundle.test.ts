@@ -53,10 +53,33 @@ describe('bundling', () => {
       export const auth = createTelnyxAuth({ clientId: 'c', redirectUri: 'https://a.example/cb', transport: tokenHandler() });
       export const authFetch = createAuthFetch(auth);
     `);
-    // The contract header and the Bearer challenge's error codes are plain strings.
+    // The contract header and the Bearer challenge parser's pattern survive minification. (The error code
+    // `insufficient_scope` itself is on the sign-in path: getAccessToken({ scope }) throws it.)
     expect(withHandler).toContain('x-telnyx-auth');
-    expect(withHandler).toContain('insufficient_scope');
+    expect(withHandler).toContain('bearer(?=');
     expect(signInOnly).not.toContain('x-telnyx-auth');
-    expect(signInOnly).not.toContain('insufficient_scope');
+    expect(signInOnly).not.toContain('bearer(?=');
+  });
+
+  it('leaves the popup opener out of apps that only redirect', async () => {
+    const redirectOnly = await bundle(`
+      import { createTelnyxAuth } from '@telnyx-oauth/core';
+      import { TelnyxAuthProvider, useAuth, RequireAuth, AuthCallback, SignInWithTelnyx } from './index.js';
+      export { createTelnyxAuth, TelnyxAuthProvider, useAuth, RequireAuth, AuthCallback, SignInWithTelnyx };
+    `);
+    const withPopup = await bundle(`
+      import { createTelnyxAuth } from '@telnyx-oauth/core';
+      import { popupSupport } from '@telnyx-oauth/core/popup';
+      import { TelnyxAuthProvider, useAuth, AuthCallback } from './index.js';
+      export { createTelnyxAuth, popupSupport, TelnyxAuthProvider, useAuth, AuthCallback };
+    `);
+    // window.open's features, the focus check that tolerates COOP, the popup error codes: plain strings.
+    // (popup_closed and popup_blocked have a sentence in the default error UI, so they are on the sign-in path.)
+    for (const opener of ['popup,width=', 'hasFocus', 'popup_timeout', 'popup_in_progress']) {
+      expect(withPopup).toContain(opener);
+      expect(redirectOnly).not.toContain(opener);
+    }
+    // The callback side is on the sign-in path: a popup window reports on its channel and closes itself.
+    expect(redirectOnly).toContain('You can close this window.');
   });
 });

@@ -3,7 +3,8 @@
 export { TelnyxAuthProvider, type TelnyxAuthProviderProps } from './provider.js';
 export type { TelnyxAuthProviderClientProps, TelnyxAuthProviderOptionsProps } from './provider.js';
 export { TelnyxAuthContext, useTelnyxAuthClient } from './context.js';
-export { useAuth, type UseAuthResult } from './use-auth.js';
+export { useAuth, type UseAuthLoginOptions, type UseAuthResult } from './use-auth.js';
+export { useHasScope } from './use-has-scope.js';
 export { useAuthState, shallowEqual } from './use-auth-state.js';
 export { useIsAuthenticated } from './use-is-authenticated.js';
 export { useAccessToken, type UseAccessTokenResult } from './use-access-token.js';
@@ -23,6 +24,7 @@ export {
   type LoginOptions,
   type LogoutOptions,
   type PendingSignIn,
+  type PopupLoginOptions,
   type RedirectResult,
   type SignOutReason,
   type TelnyxAuth,

@@ -1,7 +1,9 @@
 /**
  * Optional stylesheet for <SignInWithTelnyx>: hover, active and focus-visible states, which inline styles
- * cannot express. Add it once, e.g. `<style>{signInWithTelnyxCss}</style>` or your CSS pipeline.
- * Without it the button still has its colours (inline, from the CSS variables) and the browser's focus ring.
+ * cannot express. Under a strict Content-Security-Policy (`style-src 'self'`, no inline styles) import the
+ * same rules as a file: `import '@telnyx-oauth/react/sign-in-with-telnyx.css'` (or link it). Otherwise add
+ * this string once, e.g. `<style>{signInWithTelnyxCss}</style>`. Without either the button still has its
+ * colours (inline, from the CSS variables) and the browser's focus ring.
  *
  * Theme with CSS variables on the button or any ancestor:
  *   --telnyx-signin-bg, --telnyx-signin-color, --telnyx-signin-border, --telnyx-signin-radius,

@@ -111,4 +111,41 @@ describe('SignInWithTelnyx', () => {
     fireEvent.click(screen.getByRole('button'));
     expect(mock.calls.loginWithRedirect).toEqual([]);
   });
+
+  it('with popup, signs in with loginWithPopup (redirectIfBlocked passed on) and is busy while the window is open', async () => {
+    const mock = createMockTelnyxAuth();
+    render(
+      <MockTelnyxAuthProvider client={mock}>
+        <SignInWithTelnyx popup redirectIfBlocked scope="account_management.write" />
+      </MockTelnyxAuthProvider>,
+    );
+    const button = screen.getByRole('button', { name: 'Sign in with Telnyx' });
+    fireEvent.click(button);
+    expect(mock.calls.loginWithPopup).toEqual([
+      { scope: 'account_management.write', redirectIfBlocked: true },
+    ]);
+    expect(mock.calls.loginWithRedirect).toEqual([]);
+    expect(button.getAttribute('aria-busy')).toBe('true'); // pending: 'popup'
+    fireEvent.click(button); // disabled: no second window
+    expect(mock.calls.loginWithPopup).toHaveLength(1);
+    await act(async () => {});
+    expect(button.getAttribute('aria-busy')).toBe('false');
+    expect(mock.getSnapshot().status).toBe('authenticated');
+  });
+
+  it('with popup, reports a window that did not finish to onError and is usable again', async () => {
+    const mock = createMockTelnyxAuth(undefined, {
+      popupError: new TelnyxAuthError('popup_closed', 'closed'),
+    });
+    const errors: string[] = [];
+    render(
+      <MockTelnyxAuthProvider client={mock}>
+        <SignInWithTelnyx popup onError={(error) => errors.push(error.code)} />
+      </MockTelnyxAuthProvider>,
+    );
+    fireEvent.click(screen.getByRole('button'));
+    await act(async () => {});
+    expect(errors).toEqual(['popup_closed']);
+    expect(screen.getByRole('button').getAttribute('aria-busy')).toBe('false');
+  });
 });

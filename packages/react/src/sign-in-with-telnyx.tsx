@@ -1,6 +1,6 @@
 'use client';
 import type { ButtonHTMLAttributes, CSSProperties, MouseEvent, ReactNode } from 'react';
-import { TelnyxAuthError, type LoginOptions } from '@telnyx-oauth/core';
+import { TelnyxAuthError, type PopupLoginOptions } from '@telnyx-oauth/core';
 import { useTelnyxAuthClient } from './context.js';
 import { useAuthState } from './use-auth-state.js';
 
@@ -15,9 +15,19 @@ export interface SignInWithTelnyxProps extends Omit<
   scope?: string | readonly string[];
   /** Any structured-cloneable value, handed back to <AuthCallback onSuccess>. */
   appState?: unknown;
-  /** Other sign-in options (prompt, extra authorize parameters). */
-  loginOptions?: Omit<LoginOptions, 'returnTo' | 'scope' | 'appState'>;
-  /** The redirect could not start (e.g. discovery failed); the button is usable again. */
+  /** Other sign-in options (prompt, extra authorize parameters, `popupTimeout`). */
+  loginOptions?: Omit<PopupLoginOptions, 'returnTo' | 'scope' | 'appState' | 'redirectIfBlocked'>;
+  /**
+   * Sign in in a popup window (`loginWithPopup`) instead of leaving the page. The provider needs
+   * `popup={popupSupport()}` from `@telnyx-oauth/core/popup`.
+   */
+  popup?: boolean;
+  /** With `popup`: when the browser blocks the window, sign in with a redirect instead. */
+  redirectIfBlocked?: boolean;
+  /**
+   * The sign-in could not start (e.g. discovery failed) or, with `popup`, did not finish (`popup_closed`,
+   * `popup_blocked`, `authorization_denied`...); the button is usable again.
+   */
   onError?: (error: TelnyxAuthError) => void;
   /** Drop the default inline styles (keep only the `telnyx-signin` class) to style it entirely yourself. */
   unstyled?: boolean;
@@ -41,22 +51,29 @@ const baseStyle: CSSProperties = {
 };
 const busyStyle: CSSProperties = { cursor: 'progress', opacity: 'var(--telnyx-signin-busy-opacity, 0.7)' };
 
+/** A sign-in started here is under way: a redirect leaving the page, or a popup window open. */
+const started = (pending: string | null): boolean => pending === 'redirecting' || pending === 'popup';
+
 /**
- * A real `<button>` that starts "Sign in with Telnyx" (`loginWithRedirect`). While a redirect is under way
- * (the snapshot's `pending`) it is `disabled` and `aria-busy`, so a double click signs in once; if the redirect
- * cannot start, it is usable again and `onError` is called. Keyboard and focus ring come from the native
- * button (see `signInWithTelnyxCss` for hover/focus-visible styles).
+ * A real `<button>` that starts "Sign in with Telnyx" (`loginWithRedirect`, or with `popup` `loginWithPopup`,
+ * opened within the click). While a sign-in is under way (the snapshot's `pending`) it is `disabled` and
+ * `aria-busy`, so a double click signs in once; if it cannot start or the popup does not finish, it is usable
+ * again and `onError` is called. Keyboard and focus ring come from the native button (see
+ * `signInWithTelnyxCss` for hover/focus-visible styles).
  */
 export function SignInWithTelnyx(props: SignInWithTelnyxProps): ReactNode {
-  const { returnTo, scope, appState, loginOptions, onError, unstyled, ...button } = props;
+  const { returnTo, scope, appState, loginOptions, onError, unstyled, popup, redirectIfBlocked, ...button } =
+    props;
   const client = useTelnyxAuthClient();
-  const busy = useAuthState((s) => s.pending === 'redirecting');
+  const busy = useAuthState((s) => started(s.pending));
   const onClick = (event: MouseEvent<HTMLButtonElement>): void => {
     button.onClick?.(event);
-    if (event.defaultPrevented || client.getSnapshot().pending === 'redirecting') return;
-    client
-      .loginWithRedirect({ ...loginOptions, returnTo, scope, appState })
-      .catch((error: unknown) => onError?.(TelnyxAuthError.from(error)));
+    if (event.defaultPrevented || started(client.getSnapshot().pending)) return;
+    const options = { ...loginOptions, returnTo, scope, appState };
+    (popup
+      ? client.loginWithPopup({ ...options, redirectIfBlocked })
+      : client.loginWithRedirect(options)
+    ).catch((error: unknown) => onError?.(TelnyxAuthError.from(error)));
   };
   return (
     <button

@@ -148,3 +148,19 @@ describe('useAuth', () => {
     }
   });
 });
+
+describe('useAuth().login', () => {
+  it('redirects by default and signs in with a popup when asked, never sending `popup` as a parameter', async () => {
+    const mock = createMockTelnyxAuth(mockAuthState.authenticated({ scope: ['account_management.read'] }));
+    const auth = renderUseAuth(mock);
+    await act(() => auth()?.login({ returnTo: '/x' }));
+    await act(() =>
+      auth()?.login({ popup: true, scope: 'account_management.write', redirectIfBlocked: true }),
+    );
+    expect(mock.calls.loginWithRedirect).toEqual([{ returnTo: '/x' }]);
+    expect(mock.calls.loginWithPopup).toEqual([
+      { scope: 'account_management.write', redirectIfBlocked: true },
+    ]);
+    expect(mock.getSnapshot().scope).toEqual(['account_management.write', 'account_management.read']);
+  });
+});

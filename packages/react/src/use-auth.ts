@@ -1,14 +1,26 @@
 'use client';
 import { useCallback, useMemo, useRef, useSyncExternalStore } from 'react';
-import type { AuthSnapshot, TelnyxAuth } from '@telnyx-oauth/core';
+import type { AuthSnapshot, PopupLoginOptions, TelnyxAuth } from '@telnyx-oauth/core';
 import { useTelnyxAuthClient } from './context.js';
 
 const FIELDS = ['status', 'isLoading', 'isAuthenticated', 'error', 'scope', 'expiresAt'] as const;
 
+/** Options of `useAuth().login`: those of `loginWithRedirect`, or with `popup: true` those of `loginWithPopup`. */
+export interface UseAuthLoginOptions extends PopupLoginOptions {
+  /**
+   * Sign in in a popup window (`client.loginWithPopup`; the provider needs `popup={popupSupport()}` from
+   * `@telnyx-oauth/core/popup`) instead of leaving the page. Call it from a click handler.
+   */
+  popup?: boolean;
+}
+
 /** What {@link useAuth} returns: session fields (see `AuthSnapshot`) and the client's actions. */
 export interface UseAuthResult extends Pick<AuthSnapshot, (typeof FIELDS)[number]> {
-  /** `client.loginWithRedirect`: `returnTo` defaults to the current path. Stable across renders. */
-  login: TelnyxAuth['loginWithRedirect'];
+  /**
+   * `client.loginWithRedirect` (`returnTo` defaults to the current path), or with `popup: true`
+   * `client.loginWithPopup`. Stable across renders.
+   */
+  login: (options?: UseAuthLoginOptions) => Promise<void>;
   /** `client.logout`: ends the session in every tab (and at the server). Stable across renders. */
   logout: TelnyxAuth['logout'];
   /** `client.getAccessToken`: a valid access token, refreshed when needed. Stable across renders. */
@@ -40,8 +52,13 @@ export function useAuth(): UseAuthResult {
   // React still compares snapshots on every render, so a render caused by anything else sees fresh values.
   const snapshot = useSyncExternalStore(subscribe, client.getSnapshot, client.getServerSnapshot);
   rendered.current = snapshot;
+  const login = useCallback(
+    ({ popup, ...options }: UseAuthLoginOptions = {}): Promise<void> =>
+      popup ? client.loginWithPopup(options) : client.loginWithRedirect(options),
+    [client],
+  );
   return useMemo(() => {
-    const { loginWithRedirect: login, logout, getAccessToken } = client;
+    const { logout, getAccessToken } = client;
     const result = { login, logout, getAccessToken } as UseAuthResult;
     for (const field of FIELDS)
       Object.defineProperty(result, field, {
@@ -49,5 +66,5 @@ export function useAuth(): UseAuthResult {
         get: () => (read.add(field), snapshot[field]),
       });
     return Object.freeze(result);
-  }, [client, read, snapshot]);
+  }, [client, login, read, snapshot]);
 }

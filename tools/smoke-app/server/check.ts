@@ -3,6 +3,7 @@
 // types name browser types (see tsconfig.node.json).
 import assert from 'node:assert/strict';
 import { createAuthFetch, createTelnyxAuth, isTelnyxAuthError, TelnyxAuthError } from '@telnyx-oauth/core';
+import { popupSupport } from '@telnyx-oauth/core/popup';
 import { tokenHandler } from '@telnyx-oauth/core/token-handler';
 import { createDevServer, PUBLIC_CLIENT_ID } from '@telnyx-oauth/dev-server';
 import { retrieveClient } from './api.js';
@@ -10,6 +11,7 @@ import { retrieveClient } from './api.js';
 assert.equal(typeof createTelnyxAuth, 'function');
 assert.equal(typeof createAuthFetch, 'function');
 assert.equal(typeof tokenHandler().exchange, 'function');
+assert.equal(typeof popupSupport().login, 'function'); // touches no browser global until a login
 assert.equal(isTelnyxAuthError(new TelnyxAuthError('invalid_options', 'x')), true);
 
 const server = createDevServer();
@@ -20,5 +22,5 @@ const client = await retrieveClient(
 assert.equal(client.client_id, PUBLIC_CLIENT_ID);
 
 console.log(
-  'node: @telnyx-oauth/core, /token-handler, /api, /shared and @telnyx-oauth/dev-server import and work',
+  'node: @telnyx-oauth/core, /popup, /token-handler, /api, /shared and @telnyx-oauth/dev-server import and work',
 );

@@ -9,14 +9,26 @@ import {
   useAccessToken,
   useAuth,
   useAuthState,
+  useHasScope,
   useTelnyxAPI,
   type AuthSnapshot,
 } from '@telnyx-oauth/react';
 import type { OAuthGrant } from '@telnyx-oauth/core/api';
 
 function Header() {
-  const { isAuthenticated, logout } = useAuth();
-  return isAuthenticated ? <button onClick={() => logout()}>Sign out</button> : <SignInWithTelnyx />;
+  const { isAuthenticated, login, logout } = useAuth();
+  const canWrite = useHasScope('account_management.write');
+  if (!isAuthenticated) return <SignInWithTelnyx popup redirectIfBlocked />;
+  return (
+    <>
+      {canWrite ? null : (
+        <button onClick={() => void login({ popup: true, scope: 'account_management.write' })}>
+          Allow changes
+        </button>
+      )}
+      <button onClick={() => logout()}>Sign out</button>
+    </>
+  );
 }
 
 function Grants() {

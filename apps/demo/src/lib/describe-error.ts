@@ -72,6 +72,22 @@ const AUTH_MESSAGES: Partial<Record<TelnyxAuthErrorCode, Omit<FriendlyError, 're
     detail:
       'The session could not be saved (private browsing or storage disabled). Allow site data and try again.',
   },
+  popup_blocked: {
+    title: 'Your browser blocked the Telnyx window',
+    detail: 'Allow pop-ups for this site, then try again. Nothing was changed.',
+  },
+  popup_closed: {
+    title: 'The Telnyx window was closed',
+    detail: 'Nothing was changed. Try again, and choose Allow in the window that opens.',
+  },
+  popup_timeout: {
+    title: 'The Telnyx window took too long',
+    detail: 'Nothing was changed. Try again, and finish in the window that opens.',
+  },
+  popup_in_progress: {
+    title: 'A Telnyx window is already open',
+    detail: 'Finish there first: it was brought to the front.',
+  },
   storage_unavailable: {
     title: 'Your browser cannot keep a sign-in',
     detail: `This browser offers no storage for this site (private browsing?), so a sign-in could not survive the trip to ${server} and back. Allow site data, or use a normal window, and try again.`,
@@ -85,6 +101,7 @@ const RECOVERABLE_AUTH_MESSAGE = {
 
 interface ErrorLike {
   code?: unknown;
+  scopes?: unknown;
   oauthError?: unknown;
   status?: unknown;
   recoverable?: unknown;
@@ -113,6 +130,17 @@ export function apiErrorDetails(error: unknown): string {
 
 export function describeError(error: unknown): FriendlyError {
   const e = (typeof error === 'object' && error !== null ? error : {}) as ErrorLike;
+
+  // A token without a scope: the library's own check (getAccessToken({ scope })) or the API's 401
+  // insufficient_scope (Telnyx answers 401, not 403). Not an ended session: the permission is missing.
+  if (e.code === 'insufficient_scope') {
+    const scopes = Array.isArray(e.scopes) ? e.scopes.filter((scope) => typeof scope === 'string') : [];
+    return {
+      title: 'This needs another permission',
+      detail: `Your sign-in does not include ${scopes.length ? scopes.join(', ') : 'the permission (scope)'}, which this needs. Nothing was changed, and you are still signed in.`,
+      retryable: false,
+    };
+  }
 
   // A code exchange the server refused (invalid_grant) differs from one it failed to answer (5xx, network).
   if (e.code === 'code_exchange_failed' && e.oauthError === undefined) {

@@ -6,10 +6,12 @@ import { config } from '../auth.js';
 import { ConfirmAction } from '../components/confirm-action.js';
 import { EmptyState, Notice, SkeletonRows } from '../components/feedback.js';
 import { ManagementAPIError } from '../components/no-management-api.js';
+import { WritePermissionHint } from '../components/write-permission-hint.js';
 import { Pagination } from '../components/pagination.js';
 import { formatDateTime, plural } from '../lib/format.js';
 import { navigate, useLocation } from '../lib/router.js';
 import { useAsync } from '../lib/use-async.js';
+import { useWithScope } from '../lib/with-scope.js';
 
 const PAGE_SIZE = 10;
 
@@ -33,6 +35,7 @@ export function ConnectedAppsPage() {
           <p>Applications you allowed to use your Telnyx account. Revoke one to cut its access at once.</p>
         </div>
       </div>
+      <WritePermissionHint />
       {revoked ? (
         <Notice tone="success" title="Access revoked">
           <p>
@@ -110,6 +113,7 @@ export function ConnectedAppsPage() {
 
 function GrantRow({ grant, onRevoked }: { grant: OAuthGrant; onRevoked: () => void }) {
   const api = useTelnyxAPI();
+  const withScope = useWithScope();
   const isThisApp = grant.client_id === config.clientId;
   const name = isThisApp ? 'Telnyx OAuth Demo' : grant.client_id;
 
@@ -140,7 +144,7 @@ function GrantRow({ grant, onRevoked }: { grant: OAuthGrant; onRevoked: () => vo
           confirmLabel="Revoke access"
           groupLabel="Confirm revocation"
           onConfirm={async () => {
-            await api.oauthGrants.delete(grant.id);
+            await withScope(() => api.oauthGrants.delete(grant.id));
             onRevoked();
           }}
         />

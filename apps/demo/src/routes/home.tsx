@@ -45,6 +45,10 @@ function SignedOutHome() {
         <SignOutNotice />
         <div className="hero__actions">
           <SignInWithTelnyx unstyled className="button button--signin" />
+          {/* The same sign-in in a small window, for a page with work in progress; a blocked window redirects. */}
+          <SignInWithTelnyx popup redirectIfBlocked unstyled className="button">
+            Sign in without leaving this page
+          </SignInWithTelnyx>
           <span className="muted small">
             You will be asked to allow access to: {config.scope.join(', ')}.
           </span>

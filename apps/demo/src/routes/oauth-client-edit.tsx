@@ -14,6 +14,8 @@ import { setFlash, useFlash } from '../lib/flash.js';
 import { formatDateTime } from '../lib/format.js';
 import { Link, navigate } from '../lib/router.js';
 import { useAsync } from '../lib/use-async.js';
+import { useWithScope } from '../lib/with-scope.js';
+import { WritePermissionHint } from '../components/write-permission-hint.js';
 
 const FIELDS = new Set<string>([
   'name',
@@ -102,8 +104,9 @@ function ClientPageHeader({ title, children }: { title: string; children: ReactN
 
 export function NewClientPage() {
   const api = useTelnyxAPI();
+  const withScope = useWithScope();
   const { submitting, error, fieldErrors, submit } = useSave(async (values) => {
-    const { data } = await api.oauthClients.create(toCreateParams(values));
+    const { data } = await withScope(() => api.oauthClients.create(toCreateParams(values)));
     setFlash({
       message: `Created “${data.name}”.`,
       ...(data.client_secret ? { secret: data.client_secret } : {}),
@@ -116,6 +119,7 @@ export function NewClientPage() {
       <ClientPageHeader title="New OAuth client">
         Register an application that signs users in with Telnyx.
       </ClientPageHeader>
+      <WritePermissionHint />
       <section className="card">
         {error ? <ManagementAPIError error={error} path="/v2/oauth_clients" collection /> : null}
         <ClientForm
@@ -136,8 +140,9 @@ export function EditClientPage({ clientId }: { clientId: string }) {
   const flash = useFlash();
   const load = useCallback(() => api.oauthClients.retrieve(clientId), [api, clientId]);
   const client = useAsync(load);
+  const withScope = useWithScope();
   const { submitting, error, fieldErrors, submit } = useSave(async (values) => {
-    const { data } = await api.oauthClients.update(clientId, toUpdateParams(values));
+    const { data } = await withScope(() => api.oauthClients.update(clientId, toUpdateParams(values)));
     setFlash({ message: `Saved “${data.name}”.` });
     navigate('/clients');
   });
@@ -204,6 +209,7 @@ export function EditClientPage({ clientId }: { clientId: string }) {
           </section>
           <section className="card" aria-labelledby="client-edit">
             <h2 id="client-edit">Settings</h2>
+            <WritePermissionHint />
             {error ? (
               <ManagementAPIError error={error} path={`/v2/oauth_clients/${clientId}`} collection={false} />
             ) : null}

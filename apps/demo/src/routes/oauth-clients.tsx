@@ -10,6 +10,8 @@ import { formatDateTime } from '../lib/format.js';
 import { Link, navigate, useLocation } from '../lib/router.js';
 import { useAsync } from '../lib/use-async.js';
 import { useFlash } from '../lib/flash.js';
+import { useWithScope } from '../lib/with-scope.js';
+import { WritePermissionHint } from '../components/write-permission-hint.js';
 
 const PAGE_SIZE = 20;
 
@@ -53,6 +55,7 @@ export function OAuthClientsPage() {
           New client
         </Link>
       </div>
+      <WritePermissionHint />
       {flash ? <Notice tone="success">{flash.message}</Notice> : null}
       {deleted ? <Notice tone="success">Deleted &ldquo;{deleted}&rdquo;.</Notice> : null}
       <section className="card" aria-labelledby="clients-title" aria-busy={clients.status === 'loading'}>
@@ -150,6 +153,7 @@ export function OAuthClientsPage() {
 
 function ClientRow({ client, onDeleted }: { client: OAuthClient; onDeleted: () => void }) {
   const api = useTelnyxAPI();
+  const withScope = useWithScope();
   const editPath = `/clients/${encodeURIComponent(client.client_id)}`;
 
   return (
@@ -180,7 +184,7 @@ function ClientRow({ client, onDeleted }: { client: OAuthClient; onDeleted: () =
           confirmLabel="Delete for good"
           groupLabel={`Confirm deleting ${client.name}`}
           onConfirm={async () => {
-            await api.oauthClients.delete(client.client_id);
+            await withScope(() => api.oauthClients.delete(client.client_id));
             onDeleted();
           }}
         />

@@ -467,7 +467,12 @@ describe('status → error class', () => {
         (e: unknown) => e,
       );
     expect(error).toBeInstanceOf(AuthenticationError);
-    expect(error).toMatchObject({ status: 401 });
+    expect(error).toMatchObject({
+      name: 'InsufficientScopeError',
+      code: 'insufficient_scope',
+      status: 401,
+      scopes: ['account_management.read'],
+    });
     expect((error as AuthenticationError).headers?.get('www-authenticate')).toContain(
       'error="insufficient_scope"',
     );

@@ -4,6 +4,7 @@ import {
   AuthenticationError,
   BadRequestError,
   ConflictError,
+  InsufficientScopeError,
   InternalServerError,
   NotFoundError,
   PermissionDeniedError,
@@ -32,6 +33,24 @@ describe('APIError.generate', () => {
     expect(error.code).toBe(code);
     expect(error.status).toBe(status);
     expect(error.requestId).toBe('req-1');
+  });
+
+  it('maps a 401 whose Bearer challenge says insufficient_scope to InsufficientScopeError, with its scopes', () => {
+    const headers = new Headers({
+      'www-authenticate': 'Bearer realm="Telnyx API", error="insufficient_scope", scope="a.write b.read"',
+    });
+    const error = APIError.generate(401, undefined, undefined, headers);
+    expect(error).toBeInstanceOf(InsufficientScopeError);
+    expect(error).toBeInstanceOf(AuthenticationError);
+    expect(error).toMatchObject({ code: 'insufficient_scope', scopes: ['a.write', 'b.read'] });
+    const expired = APIError.generate(
+      401,
+      undefined,
+      undefined,
+      new Headers({ 'www-authenticate': 'Bearer error="invalid_token"' }),
+    );
+    expect(expired).not.toBeInstanceOf(InsufficientScopeError);
+    expect(expired.code).toBe('authentication_failed');
   });
 
   it('keeps other statuses as a plain APIError', () => {

@@ -7,11 +7,13 @@
  *       ├── APIUserAbortError               (the caller's signal aborted)
  *       ├── APIConnectionError              (no response: DNS, reset, dropped socket)
  *       │   └── APIConnectionTimeoutError   (no response within `timeout`)
- *       ├── BadRequestError 400, AuthenticationError 401, PermissionDeniedError 403, NotFoundError 404,
+ *       ├── BadRequestError 400, AuthenticationError 401 (└── InsufficientScopeError), PermissionDeniedError 403,
+ *       ├── NotFoundError 404,
  *       ├── ConflictError 409, UnprocessableEntityError 422, RateLimitError 429
  *       └── InternalServerError ≥ 500
  */
 
+import { classifyUnauthorized, parseBearerChallenge } from '../shared/bearer-challenge.js';
 import { retryAfterMs } from '../shared/retry.js';
 
 /**
@@ -26,7 +28,9 @@ import { retryAfterMs } from '../shared/retry.js';
  *   `timeout`: {@link APIConnectionTimeoutError};
  * - one per status class: `bad_request` 400, `authentication_failed` 401, `permission_denied` 403,
  *   `not_found` 404, `conflict` 409, `unprocessable_entity` 422, `rate_limited` 429,
- *   `internal_server_error` ≥ 500.
+ *   `internal_server_error` ≥ 500;
+ * - `insufficient_scope`: {@link InsufficientScopeError}, a 401 whose `WWW-Authenticate: Bearer` challenge
+ *   says `error="insufficient_scope"` (the token is valid but lacks a scope).
  */
 export type TelnyxAPIErrorCode =
   | 'validation_error'
@@ -38,6 +42,7 @@ export type TelnyxAPIErrorCode =
   | 'timeout'
   | 'bad_request'
   | 'authentication_failed'
+  | 'insufficient_scope'
   | 'permission_denied'
   | 'not_found'
   | 'conflict'
@@ -157,7 +162,8 @@ export class APIError extends TelnyxError {
 
   /**
    * The error for an HTTP status, as Telnyx's SDKs map it: 400 {@link BadRequestError}, 401
-   * {@link AuthenticationError}, 403 {@link PermissionDeniedError}, 404 {@link NotFoundError}, 409
+   * {@link AuthenticationError} ({@link InsufficientScopeError} when the challenge says
+   * `insufficient_scope`), 403 {@link PermissionDeniedError}, 404 {@link NotFoundError}, 409
    * {@link ConflictError}, 422 {@link UnprocessableEntityError}, 429 {@link RateLimitError}, ≥ 500
    * {@link InternalServerError}, any other status a plain {@link APIError} (code `api_error`).
    */
@@ -168,6 +174,8 @@ export class APIError extends TelnyxError {
     headers: Headers,
     cause?: unknown,
   ): APIError {
+    if (status === 401 && isInsufficientScope(headers))
+      return new InsufficientScopeError(status, body, message, headers, { cause });
     const ErrorClass = STATUS_CLASSES[status] ?? (status >= 500 ? InternalServerError : undefined);
     if (ErrorClass) return new ErrorClass(status, body, message, headers, { cause });
     return new APIError(status, body, message, headers, { cause });
@@ -216,11 +224,11 @@ type StatusErrorConstructor = new (
   body: unknown,
   message: string | undefined,
   headers: Headers,
-  options?: { cause?: unknown },
+  options?: { cause?: unknown; code?: TelnyxAPIErrorCode },
 ) => APIError;
 
 function statusError(name: string, code: TelnyxAPIErrorCode): StatusErrorConstructor {
-  // A named class per status, each with its own stable code.
+  // A named class per status, each with its own stable code (a subclass may name a narrower one).
   return class extends APIError {
     /** The class name, e.g. `RateLimitError`. */
     override readonly name: string = name;
@@ -229,9 +237,9 @@ function statusError(name: string, code: TelnyxAPIErrorCode): StatusErrorConstru
       body: unknown,
       message: string | undefined,
       headers: Headers,
-      options: { cause?: unknown } = {},
+      options: { cause?: unknown; code?: TelnyxAPIErrorCode } = {},
     ) {
-      super(status, body, message, headers, { code, cause: options.cause });
+      super(status, body, message, headers, { code: options.code ?? code, cause: options.cause });
     }
   };
 }
@@ -248,15 +256,48 @@ function statusError(name: string, code: TelnyxAPIErrorCode): StatusErrorConstru
 export class BadRequestError extends statusError('BadRequestError', 'bad_request') {}
 /**
  * 401 (code `authentication_failed`). From the management API: the bearer token is missing, expired or
- * revoked (`WWW-Authenticate: Bearer error="invalid_token"`), or valid but without the scope the endpoint
- * needs (Telnyx answers `error="insufficient_scope"` with 401, not 403; a refresh cannot help, only a new
- * sign-in asking for the scope). A session-bound client has already refreshed once and retried for
- * `invalid_token`. From the token and introspection endpoints: `invalid_client` (client authentication
+ * revoked (`WWW-Authenticate: Bearer error="invalid_token"`). A session-bound client has already refreshed
+ * once and retried for `invalid_token`. A valid token without the scope the endpoint needs (Telnyx answers
+ * `error="insufficient_scope"` with 401, not 403) is the subclass {@link InsufficientScopeError}, code
+ * `insufficient_scope`. From the token and introspection endpoints: `invalid_client` (client authentication
  * failed).
  *
  * @see RFC 6750 §3.1; RFC 6749 §5.2
  */
 export class AuthenticationError extends statusError('AuthenticationError', 'authentication_failed') {}
+/** True when a 401's `WWW-Authenticate` says the token lacks a scope (RFC 6750 §3.1 `insufficient_scope`). */
+const isInsufficientScope = (headers: Headers): boolean =>
+  classifyUnauthorized(headers.get('www-authenticate')) === 'insufficient_scope';
+
+/**
+ * 401 with `WWW-Authenticate: Bearer error="insufficient_scope"` (code `insufficient_scope`): the token is
+ * valid but lacks a scope the endpoint needs. Telnyx answers it with 401, not RFC 6750's 403. It is never
+ * refreshed nor retried: only a new sign-in asking for the scope helps (`loginWithPopup({ scope })` or
+ * `loginWithRedirect({ scope })` of `@telnyx-oauth/core`). Still an {@link AuthenticationError}, so code
+ * that catches those keeps working.
+ *
+ * @see RFC 6750 §3.1
+ */
+export class InsufficientScopeError extends AuthenticationError {
+  override readonly name: string = 'InsufficientScopeError';
+  /**
+   * The scopes the endpoint needs, from the challenge's `scope` attribute (`scope="account_management.write"`);
+   * empty when the server named none.
+   */
+  readonly scopes: readonly string[];
+
+  constructor(
+    status: number,
+    body: unknown,
+    message: string | undefined,
+    headers: Headers,
+    options: { cause?: unknown } = {},
+  ) {
+    super(status, body, message, headers, { code: 'insufficient_scope', cause: options.cause });
+    this.scopes = parseBearerChallenge(headers.get('www-authenticate'))?.scope ?? [];
+  }
+}
+
 /** 403 (code `permission_denied`): the credentials are valid but may not do this. */
 export class PermissionDeniedError extends statusError('PermissionDeniedError', 'permission_denied') {}
 /**

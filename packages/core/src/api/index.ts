@@ -36,6 +36,7 @@ export {
   APIConnectionTimeoutError,
   BadRequestError,
   AuthenticationError,
+  InsufficientScopeError,
   PermissionDeniedError,
   NotFoundError,
   ConflictError,

@@ -5,6 +5,7 @@ import {
   APIConnectionTimeoutError,
   APIUserAbortError,
   AuthenticationError,
+  InsufficientScopeError,
   InternalServerError,
   RateLimitError,
 } from './errors.js';
@@ -243,13 +244,36 @@ describe('session binding', () => {
     expect(requests).toHaveLength(2);
   });
 
-  it('does not refresh on insufficient_scope', async () => {
+  it('throws InsufficientScopeError naming the scope on 401 insufficient_scope: no refresh, no retry', async () => {
     const { auth, calls } = session(['old']);
+    const challenge =
+      'Bearer realm="Telnyx API", error="insufficient_scope", scope="account_management.write"';
+    const { api, requests } = setup(
+      [json(401, {}, { 'www-authenticate': challenge, 'x-should-retry': 'true' }), json(200, GRANT)],
+      { auth },
+    );
+    const error = await api.oauthGrants.delete('g1').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InsufficientScopeError);
+    expect(error).toBeInstanceOf(AuthenticationError); // code catching 401s keeps working
+    expect(error).toMatchObject({
+      name: 'InsufficientScopeError',
+      code: 'insufficient_scope',
+      status: 401,
+      scopes: ['account_management.write'],
+    });
+    expect(calls).toEqual([undefined]);
+    expect(requests).toHaveLength(1);
+  });
+
+  it('names no scope when the insufficient_scope challenge has none', async () => {
+    const { auth } = session(['old']);
     const { api } = setup([json(401, {}, { 'www-authenticate': 'Bearer error="insufficient_scope"' })], {
       auth,
     });
-    await expect(api.oauthGrants.retrieve('g1')).rejects.toBeInstanceOf(AuthenticationError);
-    expect(calls).toEqual([undefined]);
+    await expect(api.oauthGrants.retrieve('g1')).rejects.toMatchObject({
+      code: 'insufficient_scope',
+      scopes: [],
+    });
   });
 
   it('passes the session’s own error through when there is no session to use', async () => {

@@ -168,7 +168,13 @@ export class Transport {
         continue;
       }
 
-      if (canRetry && isRetryableAnswer(res.status, res.headers, req.retry)) {
+      // A missing scope is never retried, whatever `x-should-retry` says: the same token gets the same answer.
+      const unauthorized = res.status === 401 && classifyUnauthorized(res.headers.get('www-authenticate'));
+      if (
+        canRetry &&
+        unauthorized !== 'insufficient_scope' &&
+        isRetryableAnswer(res.status, res.headers, req.retry)
+      ) {
         const requested = retryAfterMs(res.headers);
         if (requested === undefined || requested <= MAX_RETRY_AFTER_MS) {
           await this.pause(requested ?? backoffDelay(retryIndex), userSignal);

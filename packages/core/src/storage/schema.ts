@@ -32,6 +32,8 @@ export interface TransactionRecord extends Envelope<'transaction'> {
   readonly createdAt: number;
   /** Set when a client took this transaction to exchange its code; deleted when that exchange is over. */
   readonly claimedAt?: number;
+  /** Set for a `loginWithPopup` window: the callback reports its outcome to the opener instead of throwing. */
+  readonly popup?: true;
 }
 
 /** Cached authorization server metadata, per issuer. */
@@ -81,6 +83,7 @@ const SHAPES: Record<keyof Records, Record<string, Check>> = {
     scope: texts,
     createdAt: time,
     claimedAt: or(time, undefined),
+    popup: or((value) => value === true, undefined),
   },
   discovery: { fetchedAt: time, metadata: object },
 };
@@ -96,20 +99,26 @@ export function readRecord<Kind extends keyof Records>(
   clientId?: string,
 ): Records[Kind] | null {
   if (raw === undefined) return null;
-  const problem = !object(raw)
-    ? 'not an object'
-    : raw.v !== SCHEMA_VERSION
-      ? `schema version ${String(raw.v)}, expected ${SCHEMA_VERSION}`
-      : raw.kind !== kind || raw.issuer !== issuer || (clientId !== undefined && raw.clientId !== clientId)
-        ? 'another kind, issuer or client'
-        : !valid(raw, SHAPES[kind]) && 'malformed fields';
-  if (problem)
+  if (
+    !object(raw) ||
+    raw.v !== SCHEMA_VERSION ||
+    raw.kind !== kind ||
+    raw.issuer !== issuer ||
+    (clientId !== undefined && raw.clientId !== clientId) ||
+    !valid(raw, SHAPES[kind])
+  )
     throw new TelnyxAuthError(
       'storage_error',
-      DEV && `Stored ${kind} is unusable (${problem}); it was ignored.`,
-      {
-        recoverable: false,
-      },
+      // What is wrong, in development builds only (production builds leave the whole message out).
+      DEV &&
+        `Stored ${kind} is unusable (${
+          !object(raw)
+            ? 'not an object'
+            : raw.v !== SCHEMA_VERSION
+              ? `schema version ${String(raw.v)}, expected ${SCHEMA_VERSION}`
+              : 'another kind, issuer or client, or malformed fields'
+        }); it was ignored.`,
+      { recoverable: false },
     );
   return raw as unknown as Records[Kind];
 }

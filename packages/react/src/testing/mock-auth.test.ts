@@ -119,4 +119,32 @@ describe('createMockTelnyxAuth', () => {
     });
     await expect(failing.getServerMetadata()).rejects.toMatchObject({ code: 'discovery_failed' });
   });
+
+  it('signs in with a popup, adding the scopes asked for to those held, and says what it holds', async () => {
+    const mock = createMockTelnyxAuth(mockAuthState.authenticated({ scope: ['account_management.read'] }));
+    expect(mock.hasScope('account_management.write')).toBe(false);
+    await expect(mock.getAccessToken({ scope: 'account_management.write' })).rejects.toMatchObject({
+      code: 'insufficient_scope',
+      scopes: ['account_management.write'],
+    });
+    const login = mock.loginWithPopup({ scope: 'account_management.write' });
+    expect(mock.getSnapshot().pending).toBe('popup');
+    await login;
+    expect(mock.calls.loginWithPopup).toEqual([{ scope: 'account_management.write' }]);
+    expect(mock.getSnapshot()).toMatchObject({
+      pending: null,
+      scope: ['account_management.write', 'account_management.read'],
+    });
+    expect(mock.hasScope('account_management.read account_management.write')).toBe(true);
+    await expect(mock.getAccessToken({ scope: ['account_management.write'] })).resolves.toBeTruthy();
+  });
+
+  it('fails a popup sign-in with popupError, keeping the session as it was', async () => {
+    const mock = createMockTelnyxAuth(mockAuthState.authenticated({ scope: ['a'] }), {
+      popupError: new TelnyxAuthError('popup_closed', 'closed'),
+    });
+    const before = mock.getSnapshot();
+    await expect(mock.loginWithPopup({ scope: 'b' })).rejects.toMatchObject({ code: 'popup_closed' });
+    expect(mock.getSnapshot()).toMatchObject({ status: 'authenticated', scope: before.scope, pending: null });
+  });
 });

@@ -8,6 +8,7 @@ import {
   type GetAccessTokenOptions,
   type LoginOptions,
   type LogoutOptions,
+  type PopupLoginOptions,
   type RedirectResult,
   type TelnyxAuth,
 } from '@telnyx-oauth/core';
@@ -28,12 +29,19 @@ export interface MockTelnyxAuthOptions {
    * an `authorization_endpoint` and a `token_endpoint` under it.
    */
   metadata?: Record<string, unknown> | TelnyxAuthError;
+  /**
+   * When set, `loginWithPopup` fails with it (`popup_closed`, `popup_blocked`, `authorization_denied`...) and
+   * the session stays as it was, as core does. Otherwise it signs in with the scopes asked for added.
+   */
+  popupError?: TelnyxAuthError;
 }
 
 /** Every call the code under test made, in order, with its arguments. */
 export interface MockTelnyxAuthCalls {
   /** The options of each `loginWithRedirect` call. */
   loginWithRedirect: LoginOptions[];
+  /** The options of each `loginWithPopup` call. */
+  loginWithPopup: PopupLoginOptions[];
   /** The options of each `buildAuthorizeUrl` call. */
   buildAuthorizeUrl: LoginOptions[];
   /** The URL of each `handleRedirectCallback` call. */
@@ -71,12 +79,18 @@ function eventFor(previous: MockAuthState, next: MockAuthState): AuthEvent | nul
   return null;
 }
 
+/** Scopes from a space-separated string or an array (as core reads them). */
+const parseScope = (scope: string | readonly string[] | undefined): string[] =>
+  (typeof scope === 'string' ? scope.split(' ') : [...(scope ?? [])]).filter(Boolean);
+
 /**
  * A TelnyxAuth for tests of app components: no server, no storage, no timers. Its snapshots come from core's
  * own store (`createSnapshotStore`), so identity and notifications behave exactly as a real client's. It
  * records every call in `calls` (no spy library needed) and behaves like a session would: logout signs out,
- * a sign-in shows as `pending: 'redirecting'`, a successful callback signs in, getAccessToken rejects with
- * login_required when signed out. `createAuthFetch(mock, { fetch })` adds its token to requests.
+ * a sign-in shows as `pending: 'redirecting'`, a popup sign-in as `pending: 'popup'` and then adds the scopes
+ * it asked for (or fails with `popupError`, keeping the session), a successful callback signs in,
+ * getAccessToken rejects with login_required when signed out and with insufficient_scope for a scope the
+ * state does not hold. `createAuthFetch(mock, { fetch })` adds its token to requests.
  */
 export function createMockTelnyxAuth(
   initial: MockAuthState = mockAuthState.unauthenticated(),
@@ -88,12 +102,13 @@ export function createMockTelnyxAuth(
   const listeners = new Set<(event: AuthEvent) => void>();
   const calls: MockTelnyxAuthCalls = {
     loginWithRedirect: [],
+    loginWithPopup: [],
     buildAuthorizeUrl: [],
     handleRedirectCallback: [],
     getAccessToken: [],
     logout: [],
   };
-  const { issuer = DEFAULT_ISSUER, clientId = 'mock-client-id', loginError } = options;
+  const { issuer = DEFAULT_ISSUER, clientId = 'mock-client-id', loginError, popupError } = options;
   const show = ({ status, expiresAt, scope, error, signOutReason, pending }: MockAuthState): void =>
     store.update({ status, expiresAt, scope, error, signOutReason, pending });
   show(initial);
@@ -144,6 +159,17 @@ export function createMockTelnyxAuth(
       if (loginError) failSignIn(loginError);
       setState((current) => ({ ...current, pending: 'redirecting' }));
     },
+    async loginWithPopup(login = {}) {
+      calls.loginWithPopup.push(login);
+      setState((current) => ({ ...current, pending: 'popup' }));
+      await Promise.resolve(); // the window is open for a moment, as with core
+      if (popupError) failSignIn(popupError);
+      setState((current) => {
+        const session = current.isAuthenticated ? current : mockAuthState.authenticated();
+        const asked = login.scope === undefined ? [] : parseScope(login.scope);
+        return { ...session, scope: [...new Set([...asked, ...session.scope])], pending: null };
+      });
+    },
     async buildAuthorizeUrl(login = {}) {
       calls.buildAuthorizeUrl.push(login);
       const url = new URL('/oauth/authorize', issuer);
@@ -172,6 +198,9 @@ export function createMockTelnyxAuth(
       calls.getAccessToken.push(tokenOptions);
       if (!state.isAuthenticated)
         throw state.error ?? new TelnyxAuthError('login_required', 'Not signed in (mock).');
+      const scopes = parseScope(tokenOptions.scope).filter((scope) => !state.scope.includes(scope));
+      if (scopes.length)
+        throw new TelnyxAuthError('insufficient_scope', `Missing ${scopes.join(' ')} (mock).`, { scopes });
       return state.accessToken ?? DEFAULT_MOCK_ACCESS_TOKEN;
     },
     async getServerMetadata() {
@@ -184,6 +213,7 @@ export function createMockTelnyxAuth(
         ...metadata,
       });
     },
+    hasScope: (scope) => parseScope(scope).every((one) => store.get().scope.includes(one)),
     async logout(logoutOptions = {}) {
       calls.logout.push(logoutOptions);
       setState(mockAuthState.unauthenticated('logout'));
