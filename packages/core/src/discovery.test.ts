@@ -123,10 +123,10 @@ describe('discovery (RFC 8414)', () => {
         token_endpoint: `${server.issuer}/v2/oauth/token`,
         introspection_endpoint: `${server.issuer}/v2/oauth/introspect`,
       });
+      expect(client.getSnapshot().status).toBe('loading'); // reading metadata does not start the session
       await client.buildAuthorizeUrl();
       await expect(client.getServerMetadata()).resolves.toBe(metadata);
       expect(server.counters.get('authorization_server_metadata')).toBe(1);
-      expect(client.getSnapshot().status).toBe('loading'); // reading metadata does not start the session
     });
 
     it('comes from the storage cache on a warm start (no request) and is frozen', async () => {
