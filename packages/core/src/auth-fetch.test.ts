@@ -1,17 +1,14 @@
 import { createDevServer } from '@telnyx-oauth/dev-server';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHarness, signIn } from './test-utils/harness.js';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { harnessPerTest, signIn } from './test-utils/harness.js';
 
 // The server's clock can run ahead of the client's, to expire tokens server-side only (early revocation).
 let serverClockOffset = 0;
 const server = createDevServer({ now: () => Date.now() + serverClockOffset });
-let harness: ReturnType<typeof createHarness>;
+const harness = harnessPerTest(server);
 beforeEach(() => {
-  server.reset();
   serverClockOffset = 0;
-  harness = createHarness(server);
 });
-afterEach(() => harness.destroyAll());
 
 async function signedIn() {
   const client = harness.client();

@@ -1,17 +1,18 @@
 import { createDevServer, PUBLIC_CLIENT_ID } from '@telnyx-oauth/dev-server';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createTelnyxAuth } from './client.js';
 import { TelnyxAuthError } from './errors.js';
 import { storageKeys } from './names.js';
-import { createFakeWindow, createHarness, REDIRECT_URI, signIn } from './test-utils/harness.js';
+import {
+  createFakeWindow,
+  createHarness,
+  harnessPerTest,
+  REDIRECT_URI,
+  signIn,
+} from './test-utils/harness.js';
 
 const server = createDevServer();
-let harness: ReturnType<typeof createHarness>;
-beforeEach(() => {
-  server.reset();
-  harness = createHarness(server);
-});
-afterEach(() => harness.destroyAll());
+const harness = harnessPerTest(server);
 
 async function authorizeAndConsent(client: ReturnType<typeof harness.client>, allowed = true) {
   const url = await client.buildAuthorizeUrl({ returnTo: '/after', appState: { n: 1 } });

@@ -1,17 +1,12 @@
 /** The observable store as bindings see it: statuses in order, stable identity, events. */
 import { createDevServer } from '@telnyx-oauth/dev-server';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createIdbStorage } from './storage/idb.js';
-import { createHarness, signIn } from './test-utils/harness.js';
+import { harnessPerTest, signIn } from './test-utils/harness.js';
 import type { AuthEvent, AuthStatus } from './types.js';
 
 const server = createDevServer();
-let harness: ReturnType<typeof createHarness>;
-beforeEach(() => {
-  server.reset();
-  harness = createHarness(server);
-});
-afterEach(() => harness.destroyAll());
+const harness = harnessPerTest(server);
 
 /** Every status the client goes through (a notification can also be for another field, e.g. `pending`). */
 function recordStatuses(client: ReturnType<typeof harness.client>): AuthStatus[] {

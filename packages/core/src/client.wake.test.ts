@@ -1,16 +1,14 @@
 /** Proactive refresh is rechecked when the page becomes visible again or the network comes back. */
 import { createDevServer } from '@telnyx-oauth/dev-server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHarness, signIn } from './test-utils/harness.js';
+import { harnessPerTest, signIn } from './test-utils/harness.js';
 
 const server = createDevServer();
-let harness: ReturnType<typeof createHarness>;
+const harness = harnessPerTest(server);
 let doc: EventTarget & { visibilityState: string };
 let win: EventTarget;
 
 beforeEach(() => {
-  server.reset();
-  harness = createHarness(server);
   doc = Object.assign(new EventTarget(), { visibilityState: 'visible' });
   win = new EventTarget();
   vi.stubGlobal('document', doc);
@@ -18,7 +16,6 @@ beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
 });
 afterEach(() => {
-  harness.destroyAll();
   vi.useRealTimers();
   vi.unstubAllGlobals();
 });

@@ -1,18 +1,13 @@
 import { createDevServer, PUBLIC_CLIENT_ID } from '@telnyx-oauth/dev-server';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createTelnyxAuth } from './client.js';
 import { TelnyxAuthError } from './errors.js';
 import { storageKeys } from './names.js';
-import { createHarness, REDIRECT_URI, signIn } from './test-utils/harness.js';
+import { harnessPerTest, REDIRECT_URI, signIn } from './test-utils/harness.js';
 
 const server = createDevServer();
-let harness: ReturnType<typeof createHarness>;
-beforeEach(() => {
-  server.reset();
-  harness = createHarness(server);
-});
+const harness = harnessPerTest(server);
 afterEach(() => {
-  harness.destroyAll();
   vi.useRealTimers();
 });
 

@@ -1,16 +1,11 @@
 import { createDevServer } from '@telnyx-oauth/dev-server';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { channelName, storageKeys } from './names.js';
-import { createHarness, signIn } from './test-utils/harness.js';
+import { createHarness, harnessPerTest, signIn } from './test-utils/harness.js';
 import type { AuthEvent } from './types.js';
 
 const server = createDevServer();
-let harness: ReturnType<typeof createHarness>;
-beforeEach(() => {
-  server.reset();
-  harness = createHarness(server);
-});
-afterEach(() => harness.destroyAll());
+const harness = harnessPerTest(server);
 
 async function signedIn() {
   const client = harness.client();

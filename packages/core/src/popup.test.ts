@@ -5,20 +5,15 @@
  * is a typed error and leaves the opener's session exactly as it was.
  */
 import { createDevServer } from '@telnyx-oauth/dev-server';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { popupChannelName } from './names.js';
 import { popupSupport, type PopupHost, type PopupSupportOptions, type PopupWindow } from './popup.js';
-import { createHarness, signIn, type HarnessClient } from './test-utils/harness.js';
+import { harnessPerTest, signIn, type HarnessClient } from './test-utils/harness.js';
 import type { AuthSnapshot, TelnyxAuthOptions } from './types.js';
 
 const server = createDevServer();
-let harness: ReturnType<typeof createHarness>;
-beforeEach(() => {
-  server.reset();
-  harness = createHarness(server);
-});
+const harness = harnessPerTest(server);
 afterEach(() => {
-  harness.destroyAll();
   vi.useRealTimers();
 });
 

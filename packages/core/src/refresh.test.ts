@@ -2,21 +2,18 @@ import { createDevServer } from '@telnyx-oauth/dev-server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { refreshLockName, storageKeys } from './names.js';
 import type { SessionRecord } from './storage/schema.js';
-import { createHarness, signIn } from './test-utils/harness.js';
+import { harnessPerTest, signIn } from './test-utils/harness.js';
 import type { AuthEvent, TelnyxAuthOptions } from './types.js';
 
 const server = createDevServer();
-let harness: ReturnType<typeof createHarness>;
+const harness = harnessPerTest(server);
 const TTL_MS = 1800 * 1000;
 
 beforeEach(() => {
-  server.reset();
-  harness = createHarness(server);
   // IndexedDB (fake-indexeddb) schedules with setImmediate, so only timeouts and the clock are faked.
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] });
 });
 afterEach(() => {
-  harness.destroyAll();
   vi.useRealTimers();
 });
 

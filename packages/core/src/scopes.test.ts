@@ -4,16 +4,11 @@
  * for the union, replaces the session only when the new tokens arrive, and leaves it as it was when cancelled.
  */
 import { createDevServer } from '@telnyx-oauth/dev-server';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createHarness, signIn } from './test-utils/harness.js';
+import { describe, expect, it } from 'vitest';
+import { harnessPerTest, signIn } from './test-utils/harness.js';
 
 const server = createDevServer();
-let harness: ReturnType<typeof createHarness>;
-beforeEach(() => {
-  server.reset();
-  harness = createHarness(server);
-});
-afterEach(() => harness.destroyAll());
+const harness = harnessPerTest(server);
 
 const READ = 'account_management.read';
 const WRITE = 'account_management.write';

@@ -5,17 +5,12 @@
 import { createDevServer } from '@telnyx-oauth/dev-server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createInMemoryLockManager } from './locks.js';
-import { createHarness, signIn } from './test-utils/harness.js';
+import { createHarness, harnessPerTest, signIn } from './test-utils/harness.js';
 import type { AuthEvent, AuthSnapshot, AuthStatus } from './types.js';
 
 const server = createDevServer();
-let harness: ReturnType<typeof createHarness>;
-beforeEach(() => {
-  server.reset();
-  harness = createHarness(server);
-});
+const harness = harnessPerTest(server);
 afterEach(() => {
-  harness.destroyAll();
   vi.useRealTimers();
   vi.unstubAllGlobals();
 });

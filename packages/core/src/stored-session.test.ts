@@ -1,18 +1,13 @@
 import { createDevServer } from '@telnyx-oauth/dev-server';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createIdbStorage } from './storage/idb.js';
 import { storageKeys } from './names.js';
 import type { SessionRecord } from './storage/schema.js';
-import { createHarness, signIn } from './test-utils/harness.js';
+import { harnessPerTest, signIn } from './test-utils/harness.js';
 import type { StorageAdapter } from './types.js';
 
 const server = createDevServer();
-let harness: ReturnType<typeof createHarness>;
-beforeEach(() => {
-  server.reset();
-  harness = createHarness(server);
-});
-afterEach(() => harness.destroyAll());
+const harness = harnessPerTest(server);
 
 const totalRequests = () => Object.values(server.counters.snapshot()).reduce((sum, n) => sum + n, 0);
 

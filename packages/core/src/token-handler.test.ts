@@ -12,7 +12,7 @@ import {
 import { createTokenHandler, generateCookieKey, type TokenHandlerOptions } from '@telnyx-oauth/token-handler';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { storageKeys } from './names.js';
-import { APP_ORIGIN, createHarness, signIn, type HarnessClient } from './test-utils/harness.js';
+import { APP_ORIGIN, harnessPerTest, signIn, type HarnessClient } from './test-utils/harness.js';
 import { tokenHandler } from './token-handler.js';
 import type { AuthEvent, TelnyxAuthOptions } from './types.js';
 
@@ -24,18 +24,15 @@ let issuedRefreshTokens: string[];
 let browserSaw: string[];
 let handlerCalls: string[];
 let jar: Map<string, string>;
-let harness: ReturnType<typeof createHarness>;
+const harness = harnessPerTest(server);
 
 beforeEach(() => {
-  server.reset();
   issuedRefreshTokens = [];
   browserSaw = [];
   handlerCalls = [];
   jar = new Map();
-  harness = createHarness(server);
 });
 afterEach(() => {
-  harness.destroyAll();
   vi.useRealTimers();
 });
 

@@ -8,6 +8,7 @@ import {
   type DevServer,
   type DevServerOptions,
 } from '@telnyx-oauth/dev-server';
+import { afterEach, beforeEach } from 'vitest';
 import { createAuthFetch } from '../auth-fetch.js';
 import { createTelnyxAuth } from '../client.js';
 import { createInMemoryLockManager } from '../locks.js';
@@ -128,6 +129,38 @@ export function createHarness(serverOrOptions: DevServer | DevServerOptions = {}
     destroyAll() {
       for (const client of clients.splice(0)) client.destroy();
     },
+  };
+}
+
+/**
+ * One harness per test around a shared server: before each test the server is reset and a fresh harness made
+ * (register it before the file's own `beforeEach`, which then sees the reset server); after each, every client
+ * is destroyed. The returned harness always speaks for the running test's.
+ */
+export function harnessPerTest(server: DevServer): Harness {
+  let current: Harness | undefined;
+  beforeEach(() => {
+    server.reset();
+    current = createHarness(server);
+  });
+  afterEach(() => current?.destroyAll());
+  const now = (): Harness => {
+    if (!current) throw new Error('harnessPerTest: the harness is only there during a test');
+    return current;
+  };
+  return {
+    server,
+    get storage() {
+      return now().storage;
+    },
+    get locks() {
+      return now().locks;
+    },
+    get channels() {
+      return now().channels;
+    },
+    client: (overrides) => now().client(overrides),
+    destroyAll: () => now().destroyAll(),
   };
 }
 

@@ -6,21 +6,18 @@
  * result (or adopts the stored session, or a typed error), and the session that won stays alive.
  */
 import { createDevServer } from '@telnyx-oauth/dev-server';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { TelnyxAuthError } from '../../src/errors.js';
 import { createInMemoryLockManager } from '../../src/locks.js';
 import { createIdbStorage } from '../../src/storage/idb.js';
-import { createHarness, type FakeWindow } from '../../src/test-utils/harness.js';
+import { createHarness, harnessPerTest, type FakeWindow } from '../../src/test-utils/harness.js';
 import type { RedirectResult, TelnyxAuth } from '../../src/types.js';
 
 const server = createDevServer();
-let harness: ReturnType<typeof createHarness>;
+const harness = harnessPerTest(server);
 beforeEach(() => {
-  server.reset();
   server.config.latencyMs = 20; // so that the two exchanges really overlap
-  harness = createHarness(server);
 });
-afterEach(() => harness.destroyAll());
 
 type Client = TelnyxAuth & { window: FakeWindow };
 

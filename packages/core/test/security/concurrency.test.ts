@@ -8,7 +8,7 @@
  */
 import { createDevServer } from '@telnyx-oauth/dev-server';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createHarness, signIn } from '../../src/test-utils/harness.js';
+import { harnessPerTest, signIn } from '../../src/test-utils/harness.js';
 import type { AuthEvent } from '../../src/types.js';
 
 const TABS = 5;
@@ -17,14 +17,11 @@ const EXPIRIES = 4;
 const TTL_MS = 1800 * 1000;
 
 const server = createDevServer({ rotateRefreshTokens: true });
-let harness: ReturnType<typeof createHarness>;
+const harness = harnessPerTest(server);
 beforeEach(() => {
-  server.reset();
-  harness = createHarness(server);
   vi.useFakeTimers({ toFake: ['Date'] }); // the clock only: locks, latency and I/O run for real
 });
 afterEach(() => {
-  harness.destroyAll();
   vi.useRealTimers();
 });
 

@@ -7,18 +7,13 @@
  */
 import { inspect } from 'node:util';
 import { createDevServer } from '@telnyx-oauth/dev-server';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { TelnyxAuthError } from '../../src/errors.js';
-import { createHarness, signIn } from '../../src/test-utils/harness.js';
+import { harnessPerTest, signIn } from '../../src/test-utils/harness.js';
 import type { AuthEvent } from '../../src/types.js';
 
 const server = createDevServer();
-let harness: ReturnType<typeof createHarness>;
-beforeEach(() => {
-  server.reset();
-  harness = createHarness(server);
-});
-afterEach(() => harness.destroyAll());
+const harness = harnessPerTest(server);
 
 /** Objects that hold a body, headers or URL parameters out of reach of a property walk: never allowed in an error. */
 const OPAQUE = [Response, Request, Headers, URLSearchParams, ReadableStream, Blob];

@@ -16,10 +16,12 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { TelnyxAuthError } from '../../src/errors.js';
 import { storageKeys } from '../../src/names.js';
 import { createHarness, signIn } from '../../src/test-utils/harness.js';
-import type { AuthEvent } from '../../src/types.js';
+import { drive, recordEvents } from '../../src/test-utils/fake-time.js';
 
 const TTL_MS = 1800 * 1000;
 const GRACE_SECONDS = 30;
+/** Short timers (refresh backoff) fire while a request's 30 s deadline does not cut off its real I/O. */
+const SMALL_STEPS = { step: 250 };
 
 let harness: ReturnType<typeof createHarness>;
 
@@ -32,41 +34,14 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-/**
- * Runs `work` to completion: real time passes for real I/O (the dev server signs with WebCrypto), and fake
- * time moves in small steps, so the library's short timers (refresh backoff) fire while a request's deadline
- * (30 s) does not cut off a request whose real I/O is still running. Bounded in real time.
- */
-async function drive<T>(work: PromiseLike<T>): Promise<T | unknown> {
-  let settled = false;
-  const outcome = Promise.resolve(work).then(
-    (value) => value,
-    (error: unknown) => error,
-  );
-  void outcome.finally(() => (settled = true));
-  const deadline = performance.now() + 30_000;
-  while (!settled && performance.now() < deadline) {
-    await new Promise((resolve) => setImmediate(resolve));
-    if (!settled && vi.getTimerCount() > 0) await vi.advanceTimersByTimeAsync(250);
-  }
-  expect(settled).toBe(true);
-  return outcome;
-}
-
-function events(client: { on(listener: (event: AuthEvent) => void): () => void }): AuthEvent[] {
-  const seen: AuthEvent[] = [];
-  client.on((event) => seen.push(event));
-  return seen;
-}
-
 /** Two tabs (shared storage, locks and broadcast channel), signed in, the access token expired. */
 async function twoTabsWithExpiredToken(reuseGrace: number) {
   const server = createDevServer({ reuseGrace });
   harness = createHarness(server);
   const first = harness.client();
-  await drive(signIn(first, server));
+  await drive(signIn(first, server), SMALL_STEPS);
   const second = harness.client();
-  await drive(second.ready());
+  await drive(second.ready(), SMALL_STEPS);
   expect(second.getSnapshot().status).toBe('authenticated');
   const sessionKey = storageKeys(first.issuer, first.clientId).session;
   const stored = (await harness.storage.get(sessionKey)) as { tokens: { refreshToken: string } };
@@ -79,11 +54,11 @@ describe('a refresh answer lost after the server rotated the token', () => {
   it(`with a ${GRACE_SECONDS} s reuse grace window: the retry gets the successor, the session survives in every tab`, async () => {
     const { server, first, second, sessionKey, spentRefreshToken } =
       await twoTabsWithExpiredToken(GRACE_SECONDS);
-    const firstEvents = events(first);
-    const secondEvents = events(second);
+    const firstEvents = recordEvents(first);
+    const secondEvents = recordEvents(second);
     server.faults.inject({ endpoint: 'token', loseResponse: true });
 
-    const token = await drive(first.getAccessToken());
+    const token = await drive(first.getAccessToken(), SMALL_STEPS);
     expect(typeof token).toBe('string');
     expect(server.counters.get('token:refresh_token')).toBe(2); // the lost one, and the retry
     expect(server.counters.get('refresh_reuse_within_grace')).toBe(1);
@@ -94,12 +69,12 @@ describe('a refresh answer lost after the server rotated the token', () => {
 
     // The next refresh presents the successor and rotates normally; the other tab follows.
     vi.setSystemTime(Date.now() + TTL_MS + 1_000);
-    const next = await drive(second.getAccessToken());
+    const next = await drive(second.getAccessToken(), SMALL_STEPS);
     expect(typeof next).toBe('string');
     expect(next).not.toBe(token);
     expect(server.counters.get('token:refresh_token')).toBe(3);
     expect(server.counters.get('refresh_reuse_detected')).toBe(0);
-    await drive(first.getAccessToken());
+    await drive(first.getAccessToken(), SMALL_STEPS);
     for (const tab of [first, second]) {
       expect(tab.getSnapshot()).toMatchObject({ status: 'authenticated', isAuthenticated: true });
     }
@@ -108,11 +83,11 @@ describe('a refresh answer lost after the server rotated the token', () => {
 
   it('without a grace window: the retry is reuse, and the session ends cleanly in every tab', async () => {
     const { server, first, second, sessionKey } = await twoTabsWithExpiredToken(0);
-    const firstEvents = events(first);
-    const secondEvents = events(second);
+    const firstEvents = recordEvents(first);
+    const secondEvents = recordEvents(second);
     server.faults.inject({ endpoint: 'token', loseResponse: true });
 
-    const outcome = await drive(first.getAccessToken());
+    const outcome = await drive(first.getAccessToken(), SMALL_STEPS);
 
     expect(outcome).toBeInstanceOf(TelnyxAuthError);
     expect(outcome).toMatchObject({ code: 'refresh_rejected', oauthError: 'invalid_grant' });
@@ -131,7 +106,9 @@ describe('a refresh answer lost after the server rotated the token', () => {
     expect(second.getSnapshot()).toMatchObject({ isAuthenticated: false, signOutReason: 'refresh_rejected' });
     expect(secondEvents).toContainEqual({ type: 'signed_out', reason: 'refresh_rejected' });
     // Signed out means signed out: asking again sends nothing and answers login_required.
-    await expect(drive(second.getAccessToken())).resolves.toMatchObject({ code: 'login_required' });
+    await expect(drive(second.getAccessToken(), SMALL_STEPS)).resolves.toMatchObject({
+      code: 'login_required',
+    });
     expect(server.counters.get('token')).toBe(2);
   });
 });

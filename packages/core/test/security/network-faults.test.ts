@@ -14,8 +14,8 @@ import { APIError } from '../../src/api/errors.js';
 import { createTelnyxOAuthAPI } from '../../src/api/index.js';
 import { TelnyxAuthError } from '../../src/errors.js';
 import { storageKeys } from '../../src/names.js';
-import { createHarness, signIn } from '../../src/test-utils/harness.js';
-import type { AuthEvent } from '../../src/types.js';
+import { harnessPerTest, signIn } from '../../src/test-utils/harness.js';
+import { drive, recordEvents } from '../../src/test-utils/fake-time.js';
 
 type Fault = Parameters<DevServer['faults']['inject']>[0];
 type FaultShape = Omit<Fault, 'endpoint' | 'count'>;
@@ -46,44 +46,15 @@ const FAULTS: [name: string, kind: Kind, fault: FaultShape][] = [
 
 const server = createDevServer();
 const TTL_MS = 1800 * 1000;
-let harness: ReturnType<typeof createHarness>;
+const harness = harnessPerTest(server);
 
 beforeEach(() => {
-  server.reset();
-  harness = createHarness(server);
   // IndexedDB and the dev server's WebCrypto run on real time; backoff, Retry-After and latency on fake time.
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
 });
 afterEach(() => {
-  harness.destroyAll();
   vi.useRealTimers();
 });
-
-/**
- * Runs `work` to completion: fake time jumps only to the library's next timer (backoff, Retry-After, injected
- * latency), and real time passes for real I/O (WebCrypto, parsing a huge body). Bounded in real time.
- */
-async function drive<T>(work: PromiseLike<T>): Promise<T | unknown> {
-  let settled = false;
-  const outcome = Promise.resolve(work).then(
-    (value) => value,
-    (error: unknown) => error,
-  );
-  void outcome.finally(() => (settled = true));
-  const deadline = performance.now() + 30_000;
-  while (!settled && performance.now() < deadline) {
-    if (vi.getTimerCount() > 0) await vi.advanceTimersToNextTimerAsync();
-    else await new Promise((resolve) => setImmediate(resolve));
-  }
-  expect(settled).toBe(true);
-  return outcome;
-}
-
-function events(client: { on(listener: (event: AuthEvent) => void): () => void }): AuthEvent[] {
-  const seen: AuthEvent[] = [];
-  client.on((event) => seen.push(event));
-  return seen;
-}
 
 const persistent = (endpoint: Fault['endpoint'], fault: FaultShape) =>
   server.faults.inject({ endpoint, count: 1_000, ...fault });
@@ -143,7 +114,7 @@ describe.each(FAULTS)('%s', (_name, kind, fault) => {
 
   it('at refresh: the session is kept (status error), retries are bounded, and it recovers', async () => {
     const client = await signedIn();
-    const seen = events(client);
+    const seen = recordEvents(client);
     persistent('token', fault);
     vi.setSystemTime(Date.now() + TTL_MS + 1_000); // expired: the caller has to wait for the outcome
     const outcome = await drive(client.getAccessToken());
@@ -177,7 +148,7 @@ describe.each(FAULTS)('%s', (_name, kind, fault) => {
 
   it('at revocation: signed out locally anyway, one revocation request, a failure reported as an event', async () => {
     const client = await signedIn();
-    const seen = events(client);
+    const seen = recordEvents(client);
     persistent('revoke', fault);
     await expect(drive(client.logout())).resolves.toBeUndefined();
     expect(client.getSnapshot()).toMatchObject({ status: 'unauthenticated', signOutReason: 'logout' });

@@ -9,19 +9,14 @@
  * other tab's logout or sign-in there, and lets it run as far as it can before the write goes on.
  */
 import { createDevServer, PUBLIC_CLIENT_ID } from '@telnyx-oauth/dev-server';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { storageKeys } from '../../src/names.js';
 import type { SessionRecord } from '../../src/storage/schema.js';
-import { createHarness, signIn } from '../../src/test-utils/harness.js';
+import { harnessPerTest, signIn } from '../../src/test-utils/harness.js';
 import type { StorageAdapter } from '../../src/types.js';
 
 const server = createDevServer();
-let harness: ReturnType<typeof createHarness>;
-beforeEach(() => {
-  server.reset();
-  harness = createHarness(server);
-});
-afterEach(() => harness.destroyAll());
+const harness = harnessPerTest(server);
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const urlOf = (input: RequestInfo | URL): string => (input instanceof Request ? input.url : String(input));

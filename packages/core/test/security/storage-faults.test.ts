@@ -9,21 +9,16 @@
  * (src/callback.property.test.ts, "random stored records"); storage failing during logout (src/revoke.test.ts).
  */
 import { createDevServer } from '@telnyx-oauth/dev-server';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TelnyxAuthError } from '../../src/errors.js';
 import { createIdbStorage } from '../../src/storage/idb.js';
 import { storageKeys } from '../../src/names.js';
-import { createHarness, signIn } from '../../src/test-utils/harness.js';
+import { harnessPerTest, signIn } from '../../src/test-utils/harness.js';
 import type { AuthEvent, StorageAdapter } from '../../src/types.js';
 
 const server = createDevServer();
-let harness: ReturnType<typeof createHarness>;
-beforeEach(() => {
-  server.reset();
-  harness = createHarness(server);
-});
+const harness = harnessPerTest(server);
 afterEach(() => {
-  harness.destroyAll();
   vi.unstubAllGlobals();
 });
 
