@@ -5,7 +5,7 @@ import { authorizeParameters, type ResolvedOptions } from './options.js';
 import { sanitizeReturnTo } from './return-to.js';
 import { parseScope } from './token-set.js';
 import { createTransaction, pruneTransactions } from './transaction.js';
-import type { LoginOptions } from './types.js';
+import type { LoginOptions, PopupLoginOptions } from './types.js';
 
 /** Where the user is now (pathname + search + hash), the default `returnTo`; `/` without a window. */
 function currentPath(o: ResolvedOptions): string {
@@ -31,7 +31,16 @@ export async function buildAuthorizeUrl(
       DEV &&
         "No IndexedDB (private mode?): a login's PKCE verifier cannot survive the redirect. Ask the user to allow site data, or pass a persistent storage adapter (storage: 'memory' only if this page handles the callback).",
     );
-  const { returnTo, appState, scope, ...extra } = login;
+  // Popup options reach here when a popup sign-in falls back to (or is swapped for) a redirect: never parameters.
+  const {
+    returnTo,
+    appState,
+    scope,
+    popup: _,
+    popupTimeout: _t,
+    redirectIfBlocked: _r,
+    ...extra
+  } = login as PopupLoginOptions & { popup?: unknown };
   const origin = appOrigin(o);
   const safeReturnTo =
     returnTo === undefined

@@ -282,6 +282,20 @@ describe('buildAuthorizeUrl and loginWithRedirect', () => {
     expect(() => harness.client({ authorizeParams: { redirect_uri: 'x' } })).toThrow(TelnyxAuthError);
   });
 
+  it('never turns popup options into authorize parameters (a redirect after login({ popupTimeout }))', async () => {
+    const client = harness.client();
+    await client.loginWithRedirect({
+      popupTimeout: 1_000,
+      redirectIfBlocked: true,
+      popup: true,
+      prompt: 'login',
+    });
+    const assigned = new URL(client.window.assigned[0] ?? '');
+    expect(assigned.searchParams.get('prompt')).toBe('login');
+    for (const name of ['popupTimeout', 'redirectIfBlocked', 'popup'])
+      expect(assigned.searchParams.has(name)).toBe(false);
+  });
+
   it('works without a window when given the callback URL explicitly (SSR, workers)', async () => {
     const server = createDevServer();
     const client = createTelnyxAuth({
