@@ -145,42 +145,37 @@ export function createCallbackHandler(
    */
   async function run(params: URLSearchParams, state: string): Promise<RedirectResult> {
     const seen = await peekTransaction(o, state);
-    const transaction = await withLock(
-      o.locks,
-      callbackLockName(o.issuer, o.clientId, state),
-      o.lockTimeout,
-      async () => {
-        const claimed = await claimTransaction(o, state);
-        if (claimed) {
-          let error: TelnyxAuthError | undefined;
-          try {
-            const response = await o.transport.exchange(
-              o,
-              validate(await o.metadata(), o, params, state),
-              claimed.codeVerifier,
-              claimed.redirectUri,
-            );
-            await signIn(
-              tokenSetFromResponse(response, Date.now(), { refreshToken: null, scope: claimed.scope }),
-            );
-          } catch (cause) {
-            // A popup's failure is its opener's to show (below); anywhere else it is this page's.
-            if (!claimed.popup) throw cause;
-            error = TelnyxAuthError.from(cause);
-          } finally {
-            await finishTransaction(o, state);
-          }
-          if (claimed.popup) reportToOpener(o, state, error);
-          return claimed;
+    const transaction = await withLock(o, callbackLockName(o.issuer, o.clientId, state), async () => {
+      const claimed = await claimTransaction(o, state);
+      if (claimed) {
+        let error: TelnyxAuthError | undefined;
+        try {
+          const response = await o.transport.exchange(
+            o,
+            validate(await o.metadata(), o, params, state),
+            claimed.codeVerifier,
+            claimed.redirectUri,
+          );
+          await signIn(
+            tokenSetFromResponse(response, Date.now(), { refreshToken: null, scope: claimed.scope }),
+          );
+        } catch (cause) {
+          // A popup's failure is its opener's to show (below); anywhere else it is this page's.
+          if (!claimed.popup) throw cause;
+          error = TelnyxAuthError.from(cause);
+        } finally {
+          await finishTransaction(o, state);
         }
-        if (seen && (await adopt())) return seen;
-        throw new TelnyxAuthError(
-          'unknown_state',
-          DEV &&
-            'No login is waiting for this state: it was already used, expired, forged, or started in another browser or origin. Start the sign-in again.',
-        );
-      },
-    );
+        if (claimed.popup) reportToOpener(o, state, error);
+        return claimed;
+      }
+      if (seen && (await adopt())) return seen;
+      throw new TelnyxAuthError(
+        'unknown_state',
+        DEV &&
+          'No login is waiting for this state: it was already used, expired, forged, or started in another browser or origin. Start the sign-in again.',
+      );
+    });
     // Re-checked here too: storage is input, and the origin is the one the user actually landed on.
     return {
       returnTo: sanitizeReturnTo(transaction.returnTo, appOrigin(o)) ?? '/',

@@ -106,9 +106,7 @@ export function createSessionState(o: ResolvedOptions) {
     for (let retry = 0; ; retry += 1) {
       const started = epoch;
       try {
-        const outcome = await withLock(o.locks, refreshLockName(o.issuer, o.clientId), o.lockTimeout, () =>
-          refreshStored(o, stale),
-        );
+        const outcome = await withLock(o, refreshLockName(o.issuer, o.clientId), () => refreshStored(o, stale));
         backoff = undefined;
         // This tab signed out or in while it ran: the outcome is not its to show.
         if (epoch !== started)
@@ -252,7 +250,7 @@ export function createSessionState(o: ResolvedOptions) {
    * a sign-out must not fail for that, and the refresh's compare-and-set keeps it from being overwritten.
    */
   const underSessionLock = (work: () => Promise<void>): Promise<void> =>
-    withLock(o.locks, refreshLockName(o.issuer, o.clientId), o.lockTimeout, work).catch((error: unknown) =>
+    withLock(o, refreshLockName(o.issuer, o.clientId), work).catch((error: unknown) =>
       (error as TelnyxAuthError).code === 'lock_timeout' ? work() : Promise.reject(error),
     );
 
