@@ -15,7 +15,7 @@ import { withLock } from './locks.js';
 import { channelName, refreshLockName } from './names.js';
 import type { ResolvedOptions } from './options.js';
 import { refreshStored } from './refresh.js';
-import { backoffDelay, sleep } from './shared/retry.js';
+import { backoffDelay } from './shared/retry.js';
 import { readSession, writeSession } from './storage/session.js';
 import { callEach, createSnapshotStore } from './store.js';
 import { createTabSync, NO_TAB_SYNC, type TabMessage } from './tab-sync.js';
@@ -137,7 +137,8 @@ export function createSessionState(o: ResolvedOptions) {
           retry < o.maxRefreshRetries &&
           delay <= o.maxRetryDelay
         ) {
-          await sleep(delay);
+          // A plain timer: nothing here aborts the wait (shared/retry's sleep takes a signal for the API client).
+          await new Promise((resolve) => setTimeout(resolve, delay));
           continue;
         }
         if (error.retryAfterMs !== undefined) backoff = { until: Date.now() + error.retryAfterMs, error };
