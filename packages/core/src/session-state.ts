@@ -52,6 +52,7 @@ export function createSessionState(o: ResolvedOptions) {
   let backoff: { until: number; error: TelnyxAuthError } | undefined;
 
   const emit = (event: AuthEvent): void => callEach(listeners, (listener) => listener(event));
+  /** An `error` event (a TelnyxAuthError as it is, anything else classified by `from`). */
   const report = (cause: unknown): void => emit({ type: 'error', error: TelnyxAuthError.from(cause) });
 
   /** Shows `next` as the session; `announce` says how it came (new: signed_in, else refreshed). */
@@ -78,7 +79,7 @@ export function createSessionState(o: ResolvedOptions) {
     epoch += 1;
     timer.schedule(); // no tokens: disarms the timer
     store.update({ status: 'unauthenticated', expiresAt: null, scope: [], error, signOutReason: reason });
-    if (error) emit({ type: 'error', error });
+    if (error) report(error);
     if (had && reason && event) emit({ type: 'signed_out', reason });
   }
 
@@ -92,7 +93,7 @@ export function createSessionState(o: ResolvedOptions) {
   function fail(cause: unknown): never {
     const error = TelnyxAuthError.from(cause);
     showFailure(error);
-    emit({ type: 'error', error });
+    report(error);
     throw error;
   }
 
@@ -125,7 +126,7 @@ export function createSessionState(o: ResolvedOptions) {
         }
         if (outcome.fresh) tabSync.post({ type: 'refreshed' });
         signedIn(outcome.tokens, 'refreshed');
-        if (outcome.unsaved) emit({ type: 'error', error: outcome.unsaved });
+        if (outcome.unsaved) report(outcome.unsaved);
         return outcome.tokens;
       } catch (cause) {
         const error = TelnyxAuthError.from(cause, DEV && 'Refreshing the session failed unexpectedly.');
@@ -146,7 +147,7 @@ export function createSessionState(o: ResolvedOptions) {
           store.update({ status: 'error', error });
           timer.failed(error);
         }
-        emit({ type: 'error', error });
+        report(error);
         throw error;
       }
     }
