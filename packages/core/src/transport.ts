@@ -35,7 +35,6 @@ async function grant(
   parameters: Record<string, string>,
   [unsent, refused]: [TelnyxAuthErrorCode, TelnyxAuthErrorCode],
   recoverable: boolean,
-  message: string | false,
 ): Promise<TokenResponse> {
   let response: Response;
   try {
@@ -48,7 +47,16 @@ async function grant(
       httpOptions(context),
     );
   } catch (cause) {
-    throw new TelnyxAuthError(isNetworkFailure(cause) ? unsent : refused, message, { cause, recoverable });
+    throw new TelnyxAuthError(
+      isNetworkFailure(cause) ? unsent : refused,
+      // In a browser, a token endpoint that does not answer this origin (no CORS) fails exactly like a network
+      // that is down: fetch's TypeError. The message names both, and the cure for the first.
+      DEV &&
+        (recoverable
+          ? 'The refresh request could not be sent.'
+          : 'The code exchange got no answer: the network is down, or the token endpoint does not allow requests from this origin (no CORS). For the second, exchange through a token handler: @telnyx-oauth/token-handler on your server, and `transport: tokenHandler()` from @telnyx-oauth/core/token-handler.'),
+      { cause, recoverable },
+    );
   }
   const { status, headers } = response;
   if (recoverable && isRetryableStatus(status, headers)) {
@@ -65,7 +73,7 @@ async function grant(
   try {
     return await processGenericTokenEndpointResponse(as, client(context), response);
   } catch (cause) {
-    const body = cause instanceof ResponseBodyError && cause;
+    const body = cause instanceof ResponseBodyError ? cause : undefined;
     // A refresh the server refused for good (the grant is gone, RFC 6749 §5.2) ends the session.
     const ended =
       recoverable && body && /^(invalid_grant|invalid_client|unauthorized_client)$/.test(body.error);
@@ -77,8 +85,8 @@ async function grant(
         cause,
         status,
         recoverable: recoverable && !ended,
-        oauthError: body ? body.error : undefined,
-        oauthErrorDescription: body ? body.error_description : undefined,
+        oauthError: body?.error,
+        oauthErrorDescription: body?.error_description,
       },
     );
   }
@@ -94,10 +102,6 @@ export const directTransport: Transport = {
       { code: params.get('code')!, redirect_uri: redirectUri, code_verifier: codeVerifier },
       ['network_error', 'code_exchange_failed'],
       false,
-      // In a browser, a token endpoint that does not answer this origin (no CORS) fails exactly like a network
-      // that is down: fetch's TypeError. The message names both, and the cure for the first.
-      DEV &&
-        'The code exchange got no answer: the network is down, or the token endpoint does not allow requests from this origin (no CORS). For the second, exchange through a token handler: @telnyx-oauth/token-handler on your server, and `transport: tokenHandler()` from @telnyx-oauth/core/token-handler.',
     ),
 
   async refresh(context, tokens) {
@@ -114,7 +118,6 @@ export const directTransport: Transport = {
       { refresh_token: tokens.refreshToken! },
       ['refresh_failed', 'invalid_response'],
       true,
-      DEV && 'The refresh request could not be sent.',
     );
   },
 
