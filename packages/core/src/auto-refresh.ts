@@ -7,7 +7,7 @@
 import type { TelnyxAuthError } from './errors.js';
 import type { ResolvedOptions } from './options.js';
 import { backoffDelay } from './shared/retry.js';
-import { canRefresh, isExpired, needsRefresh, refreshDueAt, type TokenSet } from './token-set.js';
+import { canRefresh, refreshDueAt, type TokenSet } from './token-set.js';
 
 /** setTimeout's ceiling (about 24.8 days); longer delays would fire immediately. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -48,6 +48,7 @@ export function createAutoRefresh(
   let stopped = !o.autoRefresh;
   const removers: Array<() => void> = [];
 
+  /** When the timer acts: the refresh is due, or for a session that cannot be renewed, it expires. */
   const due = (current: TokenSet): number | null =>
     canRefresh(current) ? refreshDueAt(current, o.refreshLeeway) : current.expiresAt;
 
@@ -62,9 +63,8 @@ export function createAutoRefresh(
   function check(): void {
     const current = tokens();
     if (!current || stopped) return;
-    const now = Date.now();
-    if (canRefresh(current) ? needsRefresh(current, now, o.refreshLeeway) : isExpired(current, now))
-      refresh();
+    const at = due(current);
+    if (at !== null && Date.now() >= at) refresh();
     else schedule();
   }
 
