@@ -5,6 +5,7 @@
  * and when the network comes back. Off with `autoRefresh: false` (and outside browsers by default).
  */
 import type { TelnyxAuthError } from './errors.js';
+import { addListener } from './listeners.js';
 import type { ResolvedOptions } from './options.js';
 import { backoffDelay } from './shared/retry.js';
 import { canRefresh, refreshDueAt, type TokenSet } from './token-set.js';
@@ -68,12 +69,6 @@ export function createAutoRefresh(
     else schedule();
   }
 
-  const on = (target: EventTarget | undefined, type: string, listener: () => void): void => {
-    if (typeof target?.addEventListener !== 'function') return;
-    target.addEventListener(type, listener);
-    removers.push(() => target.removeEventListener(type, listener));
-  };
-
   return {
     schedule,
     succeeded() {
@@ -88,15 +83,17 @@ export function createAutoRefresh(
     listen() {
       if (stopped) return;
       const doc = globalThis.document;
-      on(doc, 'visibilitychange', () => {
-        if (doc.visibilityState === 'hidden') return;
-        resync();
-        if (Date.now() >= retryNotBefore) check();
-      });
-      on(globalThis.window, 'online', () => {
-        retryNotBefore = failures = 0;
-        check();
-      });
+      removers.push(
+        addListener(doc, 'visibilitychange', () => {
+          if (doc.visibilityState === 'hidden') return;
+          resync();
+          if (Date.now() >= retryNotBefore) check();
+        }),
+        addListener(globalThis.window, 'online', () => {
+          retryNotBefore = failures = 0;
+          check();
+        }),
+      );
     },
     stop() {
       stopped = true;

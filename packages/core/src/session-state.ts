@@ -11,6 +11,7 @@
  */
 import { createAutoRefresh } from './auto-refresh.js';
 import { DEV, TelnyxAuthError } from './errors.js';
+import { addListener } from './listeners.js';
 import { withLock } from './locks.js';
 import { channelName, refreshLockName } from './names.js';
 import type { ResolvedOptions } from './options.js';
@@ -234,11 +235,7 @@ export function createSessionState(o: ResolvedOptions) {
     if (!loading) {
       tabSync = createTabSync(o.broadcastChannel, channelName(o.issuer, o.clientId), onTabMessage);
       timer.listen();
-      const win = globalThis.window;
-      if (typeof win?.addEventListener === 'function') {
-        win.addEventListener('pageshow', onPageShow);
-        removePageShow = () => win.removeEventListener('pageshow', onPageShow);
-      }
+      removePageShow = addListener(globalThis.window, 'pageshow', onPageShow);
       loading = load().then(() => store.get());
       queue = loading.then(noop); // announcements apply after the stored session was read
     }
