@@ -19,7 +19,7 @@ import { DEV, TelnyxAuthError } from './errors.js';
 import { withLock } from './locks.js';
 import { callbackLockName, popupChannelName } from './names.js';
 import type { ResolvedOptions } from './options.js';
-import { sanitizeReturnTo } from './return-to.js';
+import { pathOf, sanitizeReturnTo } from './return-to.js';
 import { tokenSetFromResponse, type TokenSet } from './token-set.js';
 import { claimTransaction, finishTransaction, peekTransaction } from './transaction.js';
 import type { RedirectResult } from './types.js';
@@ -74,7 +74,7 @@ function scrubAddressBar(o: ResolvedOptions, state: string | null): string | und
     if (state === null ? !RESPONSE_PARAMS.some((name) => params.has(name)) : params.get('state') !== state)
       return;
     for (const name of RESPONSE_PARAMS) params.delete(name);
-    win!.history.replaceState(win!.history.state, '', url.pathname + url.search + url.hash);
+    win!.history.replaceState(win!.history.state, '', pathOf(url));
     return win!.location.href;
   } catch {
     // no window, an exotic stand-in or a sandbox forbidding replaceState: cleaning is hygiene, not correctness

@@ -38,6 +38,9 @@ function decodeRepeatedly(value: string): string | null {
 const isSafePath = (path: string): boolean =>
   path.length <= 2048 && SAFE_RAW.test(path) && SAFE_DECODED.test(decodeRepeatedly(path) ?? '');
 
+/** A URL's path as an app navigates to it: pathname + search + hash. */
+export const pathOf = (url: URL): string => url.pathname + url.search + url.hash;
+
 /**
  * Returns the normalised same-origin path (pathname + search + hash) for `value`, or null when it is not one.
  * `origin` is the app's origin (the redirect URI's origin when there is no window).
@@ -58,6 +61,6 @@ export function sanitizeReturnTo(value: unknown, origin: string): string | null 
     return null;
   }
   if (url.origin !== new URL(origin).origin) return null;
-  const path = `${url.pathname}${url.search}${url.hash}`;
+  const path = pathOf(url);
   return isSafePath(path) ? path : null;
 }
