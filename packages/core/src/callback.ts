@@ -42,11 +42,12 @@ export function callbackUrl(input: string | URL | undefined, o: ResolvedOptions)
 /** True when the URL (default: the window's) is on the redirect URI and carries `state` with `code` or `error`. */
 export function isRedirectCallback(o: ResolvedOptions, input?: string | URL): boolean {
   try {
-    const { origin, pathname, searchParams: params } = callbackUrl(input, o);
+    const url = callbackUrl(input, o);
+    const params = url.searchParams;
     const redirect = new URL(o.redirectUri);
+    // Same origin and path (the origin holds no "/", so the concatenation compares both exactly).
     return (
-      origin === redirect.origin &&
-      pathname === redirect.pathname &&
+      url.origin + url.pathname === redirect.origin + redirect.pathname &&
       params.has('state') &&
       (params.has('code') || params.has('error'))
     );
