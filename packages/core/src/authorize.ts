@@ -2,16 +2,14 @@
 import { appOrigin } from './callback.js';
 import { DEV, TelnyxAuthError } from './errors.js';
 import { authorizeParameters, type ResolvedOptions } from './options.js';
-import { sanitizeReturnTo } from './return-to.js';
+import { pathOf, sanitizeReturnTo } from './return-to.js';
 import { parseScope } from './token-set.js';
 import { createTransaction, pruneTransactions } from './transaction.js';
 import type { LoginOptions, PopupLoginOptions } from './types.js';
 
 /** Where the user is now (pathname + search + hash), the default `returnTo`; `/` without a window. */
 function currentPath(o: ResolvedOptions): string {
-  if (!o.window) return '/';
-  const { pathname, search, hash } = new URL(o.window.location.href);
-  return pathname + search + hash;
+  return o.window ? pathOf(new URL(o.window.location.href)) : '/';
 }
 
 /**

@@ -5,9 +5,10 @@
  * and when the network comes back. Off with `autoRefresh: false` (and outside browsers by default).
  */
 import type { TelnyxAuthError } from './errors.js';
+import { addListener } from './listeners.js';
 import type { ResolvedOptions } from './options.js';
 import { backoffDelay } from './shared/retry.js';
-import { canRefresh, isExpired, needsRefresh, refreshDueAt, type TokenSet } from './token-set.js';
+import { canRefresh, refreshDueAt, type TokenSet } from './token-set.js';
 
 /** setTimeout's ceiling (about 24.8 days); longer delays would fire immediately. */
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -48,6 +49,7 @@ export function createAutoRefresh(
   let stopped = !o.autoRefresh;
   const removers: Array<() => void> = [];
 
+  /** When the timer acts: the refresh is due, or for a session that cannot be renewed, it expires. */
   const due = (current: TokenSet): number | null =>
     canRefresh(current) ? refreshDueAt(current, o.refreshLeeway) : current.expiresAt;
 
@@ -62,17 +64,10 @@ export function createAutoRefresh(
   function check(): void {
     const current = tokens();
     if (!current || stopped) return;
-    const now = Date.now();
-    if (canRefresh(current) ? needsRefresh(current, now, o.refreshLeeway) : isExpired(current, now))
-      refresh();
+    const at = due(current);
+    if (at !== null && Date.now() >= at) refresh();
     else schedule();
   }
-
-  const on = (target: EventTarget | undefined, type: string, listener: () => void): void => {
-    if (typeof target?.addEventListener !== 'function') return;
-    target.addEventListener(type, listener);
-    removers.push(() => target.removeEventListener(type, listener));
-  };
 
   return {
     schedule,
@@ -88,15 +83,17 @@ export function createAutoRefresh(
     listen() {
       if (stopped) return;
       const doc = globalThis.document;
-      on(doc, 'visibilitychange', () => {
-        if (doc.visibilityState === 'hidden') return;
-        resync();
-        if (Date.now() >= retryNotBefore) check();
-      });
-      on(globalThis.window, 'online', () => {
-        retryNotBefore = failures = 0;
-        check();
-      });
+      removers.push(
+        addListener(doc, 'visibilitychange', () => {
+          if (doc.visibilityState === 'hidden') return;
+          resync();
+          if (Date.now() >= retryNotBefore) check();
+        }),
+        addListener(globalThis.window, 'online', () => {
+          retryNotBefore = failures = 0;
+          check();
+        }),
+      );
     },
     stop() {
       stopped = true;

@@ -19,7 +19,7 @@ import { DEV, TelnyxAuthError } from './errors.js';
 import { withLock } from './locks.js';
 import { callbackLockName, popupChannelName } from './names.js';
 import type { ResolvedOptions } from './options.js';
-import { sanitizeReturnTo } from './return-to.js';
+import { pathOf, sanitizeReturnTo } from './return-to.js';
 import { tokenSetFromResponse, type TokenSet } from './token-set.js';
 import { claimTransaction, finishTransaction, peekTransaction } from './transaction.js';
 import type { RedirectResult } from './types.js';
@@ -42,11 +42,12 @@ export function callbackUrl(input: string | URL | undefined, o: ResolvedOptions)
 /** True when the URL (default: the window's) is on the redirect URI and carries `state` with `code` or `error`. */
 export function isRedirectCallback(o: ResolvedOptions, input?: string | URL): boolean {
   try {
-    const { origin, pathname, searchParams: params } = callbackUrl(input, o);
+    const url = callbackUrl(input, o);
+    const params = url.searchParams;
     const redirect = new URL(o.redirectUri);
+    // Same origin and path (the origin holds no "/", so the concatenation compares both exactly).
     return (
-      origin === redirect.origin &&
-      pathname === redirect.pathname &&
+      url.origin + url.pathname === redirect.origin + redirect.pathname &&
       params.has('state') &&
       (params.has('code') || params.has('error'))
     );
@@ -74,7 +75,7 @@ function scrubAddressBar(o: ResolvedOptions, state: string | null): string | und
     if (state === null ? !RESPONSE_PARAMS.some((name) => params.has(name)) : params.get('state') !== state)
       return;
     for (const name of RESPONSE_PARAMS) params.delete(name);
-    win!.history.replaceState(win!.history.state, '', url.pathname + url.search + url.hash);
+    win!.history.replaceState(win!.history.state, '', pathOf(url));
     return win!.location.href;
   } catch {
     // no window, an exotic stand-in or a sandbox forbidding replaceState: cleaning is hygiene, not correctness
@@ -145,42 +146,37 @@ export function createCallbackHandler(
    */
   async function run(params: URLSearchParams, state: string): Promise<RedirectResult> {
     const seen = await peekTransaction(o, state);
-    const transaction = await withLock(
-      o.locks,
-      callbackLockName(o.issuer, o.clientId, state),
-      o.lockTimeout,
-      async () => {
-        const claimed = await claimTransaction(o, state);
-        if (claimed) {
-          let error: TelnyxAuthError | undefined;
-          try {
-            const response = await o.transport.exchange(
-              o,
-              validate(await o.metadata(), o, params, state),
-              claimed.codeVerifier,
-              claimed.redirectUri,
-            );
-            await signIn(
-              tokenSetFromResponse(response, Date.now(), { refreshToken: null, scope: claimed.scope }),
-            );
-          } catch (cause) {
-            // A popup's failure is its opener's to show (below); anywhere else it is this page's.
-            if (!claimed.popup) throw cause;
-            error = TelnyxAuthError.from(cause);
-          } finally {
-            await finishTransaction(o, state);
-          }
-          if (claimed.popup) reportToOpener(o, state, error);
-          return claimed;
+    const transaction = await withLock(o, callbackLockName(o.issuer, o.clientId, state), async () => {
+      const claimed = await claimTransaction(o, state);
+      if (claimed) {
+        let error: TelnyxAuthError | undefined;
+        try {
+          const response = await o.transport.exchange(
+            o,
+            validate(await o.metadata(), o, params, state),
+            claimed.codeVerifier,
+            claimed.redirectUri,
+          );
+          await signIn(
+            tokenSetFromResponse(response, Date.now(), { refreshToken: null, scope: claimed.scope }),
+          );
+        } catch (cause) {
+          // A popup's failure is its opener's to show (below); anywhere else it is this page's.
+          if (!claimed.popup) throw cause;
+          error = TelnyxAuthError.from(cause);
+        } finally {
+          await finishTransaction(o, state);
         }
-        if (seen && (await adopt())) return seen;
-        throw new TelnyxAuthError(
-          'unknown_state',
-          DEV &&
-            'No login is waiting for this state: it was already used, expired, forged, or started in another browser or origin. Start the sign-in again.',
-        );
-      },
-    );
+        if (claimed.popup) reportToOpener(o, state, error);
+        return claimed;
+      }
+      if (seen && (await adopt())) return seen;
+      throw new TelnyxAuthError(
+        'unknown_state',
+        DEV &&
+          'No login is waiting for this state: it was already used, expired, forged, or started in another browser or origin. Start the sign-in again.',
+      );
+    });
     // Re-checked here too: storage is input, and the origin is the one the user actually landed on.
     return {
       returnTo: sanitizeReturnTo(transaction.returnTo, appOrigin(o)) ?? '/',

@@ -7,7 +7,7 @@ import { buildAuthorizeUrl } from './authorize.js';
 import { createCallbackHandler, isRedirectCallback } from './callback.js';
 import { createDiscovery } from './discovery.js';
 import { DEV, TelnyxAuthError } from './errors.js';
-import { resolveOptions } from './options.js';
+import { resolveOptions, type ResolvedOptions } from './options.js';
 import { createSessionState } from './session-state.js';
 import { LOADING_SNAPSHOT } from './store.js';
 import { missingScopes } from './token-set.js';
@@ -22,7 +22,8 @@ import type { LoginOptions, RedirectResult, TelnyxAuth, TelnyxAuthOptions } from
  * @see RFC 6749 §4.1 (authorization code grant); RFC 7636 (PKCE); RFC 8414 (metadata); RFC 9207 (`iss`)
  */
 export function createTelnyxAuth(options: TelnyxAuthOptions): TelnyxAuth {
-  const o = resolveOptions(options);
+  // resolveOptions leaves `metadata` out: it is discovery, which needs the resolved options; set before any use.
+  const o = resolveOptions(options) as ResolvedOptions;
   o.metadata = createDiscovery(o);
   const state = createSessionState(o);
   const handle = createCallbackHandler(o, state.signIn, state.adopt);

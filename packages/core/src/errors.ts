@@ -107,9 +107,9 @@ export class TelnyxAuthError extends Error {
   /** Always `'TelnyxAuthError'`, also after minification. */
   override readonly name: string = 'TelnyxAuthError';
   /** What went wrong, stable across versions: branch on this, never on `message`. */
-  readonly code: TelnyxAuthErrorCode;
+  declare readonly code: TelnyxAuthErrorCode;
   /** True when the session is kept and trying again later can succeed. */
-  readonly recoverable: boolean;
+  declare readonly recoverable: boolean;
   /**
    * The `error` member of the server's answer, when the error came from one: an OAuth error code
    * (RFC 6749 §5.2, `invalid_grant`...) or, through a token handler, the handler's error code.

@@ -67,20 +67,20 @@ export function resolveLocks(option: LockManagerLike | null | undefined): LockMa
 }
 
 /**
- * Runs `work` holding the exclusive lock `name`. Waiting for the lock is bounded by `timeoutMs`: when another
- * tab holds it longer, this rejects with a recoverable `lock_timeout` and `work` never runs. The wait timer is
- * cleared as soon as the lock is granted (the work itself is bounded by its own request deadlines).
+ * Runs `work` holding the exclusive lock `name` of `o.locks`. Waiting for the lock is bounded by
+ * `o.lockTimeout`: when another tab holds it longer, this rejects with a recoverable `lock_timeout` and `work`
+ * never runs. The wait timer is cleared as soon as the lock is granted (the work itself is bounded by its own
+ * request deadlines).
  */
 export async function withLock<T>(
-  locks: LockManagerLike,
+  o: { locks: LockManagerLike; lockTimeout: number },
   name: string,
-  timeoutMs: number,
   work: () => Promise<T>,
 ): Promise<T> {
-  const wait = deadline(timeoutMs);
+  const wait = deadline(o.lockTimeout);
   let acquired = false;
   try {
-    return await locks.request(name, { signal: wait.signal }, () => {
+    return await o.locks.request(name, { signal: wait.signal }, () => {
       acquired = true;
       wait.clear();
       return work();

@@ -20,14 +20,13 @@ export const IDB_STORE = 'keyval';
 
 /** Storage keys, namespaced by issuer and client so two apps (or two environments) never read each other's data. */
 export function storageKeys(issuer: string, clientId: string) {
-  const base = nameOf(issuer, clientId);
   return {
     /** The session record (tokens), one per issuer + client. */
-    session: `${base}:session`,
+    session: nameOf(issuer, clientId, 'session'),
     /** Every login transaction starts with this (used to expire stale ones). */
-    transactionPrefix: `${base}:tx:`,
+    transactionPrefix: nameOf(issuer, clientId, 'tx', ''),
     /** The login transaction (PKCE verifier, returnTo, appState) waiting for the response carrying `state`. */
-    transaction: (state: string) => `${base}:tx:${state}`,
+    transaction: (state: string) => nameOf(issuer, clientId, 'tx', state),
     /** Cached authorization server metadata, per issuer (shared by every client of that issuer). */
     discovery: nameOf(issuer, 'discovery'),
   };

@@ -105,7 +105,8 @@ export function checkEndpointUrl(value: unknown, what: string): URL {
 
 const invalid = (what: string | false): TelnyxAuthError => new TelnyxAuthError('invalid_options', what);
 
-export function resolveOptions(options: TelnyxAuthOptions): ResolvedOptions {
+/** Every option but `metadata`: discovery needs the others, and the client wires it (client.ts). */
+export function resolveOptions(options: TelnyxAuthOptions): Omit<ResolvedOptions, 'metadata'> {
   if (typeof options !== 'object' || !options)
     throw invalid(DEV && 'createTelnyxAuth needs an options object.');
   const { clientId, redirectUri, fetch: customFetch, storage } = options;
@@ -134,7 +135,7 @@ export function resolveOptions(options: TelnyxAuthOptions): ResolvedOptions {
     numbers[name] = value;
   }
   const locks = resolveLocks(options.locks);
-  const resolved: ResolvedOptions = {
+  return {
     ...numbers,
     refreshLeeway: numbers.refreshLeeway * 1000,
     clientId,
@@ -164,7 +165,5 @@ export function resolveOptions(options: TelnyxAuthOptions): ResolvedOptions {
       const ms = retryAfterMs(headers);
       return ms === undefined ? ms : Math.min(ms, numbers.maxRetryAfter);
     },
-    metadata: () => Promise.reject(invalid(false)),
   };
-  return resolved;
 }

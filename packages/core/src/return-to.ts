@@ -4,10 +4,21 @@
  * percent-encoded or whitespace-smuggled variants are refused).
  */
 
-// Control characters and whitespace: browsers strip tabs/newlines from URLs, which can turn "/\t/evil" into "//evil".
+/**
+ * A path as given: one leading slash (not `//host`), and no whitespace, control character or backslash anywhere.
+ * Browsers strip tabs/newlines from URLs, which can turn "/\t/evil" into "//evil".
+ */
 // eslint-disable-next-line no-control-regex
-const UNSAFE_CHARACTERS = /[\u0000-\u0020\u007f-\u009f\\]/;
+const SAFE_RAW = /^\/(?!\/)[^\u0000-\u0020\u007f-\u009f\\]*$/;
 
+/**
+ * The same path fully decoded: no `//host` or `/\\host`, and no control character. Spaces are fine once decoded
+ * ('/search?q=a%20b').
+ */
+// eslint-disable-next-line no-control-regex
+const SAFE_DECODED = /^\/(?![/\\])[^\u0000-\u001f\u007f]*$/;
+
+/** `value` percent-decoded until it stops changing; null when malformed or still changing after 5 rounds. */
 function decodeRepeatedly(value: string): string | null {
   let current = value;
   for (let round = 0; round < 5; round += 1) {
@@ -23,23 +34,12 @@ function decodeRepeatedly(value: string): string | null {
   return null; // still changing after 5 rounds: deliberately obfuscated
 }
 
-// After decoding, spaces are fine ('/search?q=a%20b') but control characters and a second leading slash are not.
-// eslint-disable-next-line no-control-regex
-const UNSAFE_DECODED = /[\u0000-\u001f\u007f]/;
-
-function looksSafe(path: string): boolean {
-  return path.startsWith('/') && !path.startsWith('//') && !UNSAFE_CHARACTERS.test(path);
-}
-
-/** The same checks on the fully decoded form: no `//host`, `/\\host` or control characters once decoded. */
-function decodedLooksSafe(path: string): boolean {
-  const decoded = decodeRepeatedly(path);
-  return decoded !== null && /^\/(?![/\\])/.test(decoded) && !UNSAFE_DECODED.test(decoded);
-}
-
-/** Both checks, on the raw and the decoded form. */
+/** Both checks, on the raw and the decoded form (a path that does not decode fails the second). */
 const isSafePath = (path: string): boolean =>
-  path.length <= 2048 && looksSafe(path) && decodedLooksSafe(path);
+  path.length <= 2048 && SAFE_RAW.test(path) && SAFE_DECODED.test(decodeRepeatedly(path) ?? '');
+
+/** A URL's path as an app navigates to it: pathname + search + hash. */
+export const pathOf = (url: URL): string => url.pathname + url.search + url.hash;
 
 /**
  * Returns the normalised same-origin path (pathname + search + hash) for `value`, or null when it is not one.
@@ -61,6 +61,6 @@ export function sanitizeReturnTo(value: unknown, origin: string): string | null 
     return null;
   }
   if (url.origin !== new URL(origin).origin) return null;
-  const path = `${url.pathname}${url.search}${url.hash}`;
+  const path = pathOf(url);
   return isSafePath(path) ? path : null;
 }

@@ -11,11 +11,12 @@
  */
 import { createAutoRefresh } from './auto-refresh.js';
 import { DEV, TelnyxAuthError } from './errors.js';
+import { addListener } from './listeners.js';
 import { withLock } from './locks.js';
 import { channelName, refreshLockName } from './names.js';
 import type { ResolvedOptions } from './options.js';
 import { refreshStored } from './refresh.js';
-import { backoffDelay, sleep } from './shared/retry.js';
+import { backoffDelay } from './shared/retry.js';
 import { readSession, writeSession } from './storage/session.js';
 import { callEach, createSnapshotStore } from './store.js';
 import { createTabSync, NO_TAB_SYNC, type TabMessage } from './tab-sync.js';
@@ -52,6 +53,7 @@ export function createSessionState(o: ResolvedOptions) {
   let backoff: { until: number; error: TelnyxAuthError } | undefined;
 
   const emit = (event: AuthEvent): void => callEach(listeners, (listener) => listener(event));
+  /** An `error` event (a TelnyxAuthError as it is, anything else classified by `from`). */
   const report = (cause: unknown): void => emit({ type: 'error', error: TelnyxAuthError.from(cause) });
 
   /** Shows `next` as the session; `announce` says how it came (new: signed_in, else refreshed). */
@@ -78,7 +80,7 @@ export function createSessionState(o: ResolvedOptions) {
     epoch += 1;
     timer.schedule(); // no tokens: disarms the timer
     store.update({ status: 'unauthenticated', expiresAt: null, scope: [], error, signOutReason: reason });
-    if (error) emit({ type: 'error', error });
+    if (error) report(error);
     if (had && reason && event) emit({ type: 'signed_out', reason });
   }
 
@@ -92,7 +94,7 @@ export function createSessionState(o: ResolvedOptions) {
   function fail(cause: unknown): never {
     const error = TelnyxAuthError.from(cause);
     showFailure(error);
-    emit({ type: 'error', error });
+    report(error);
     throw error;
   }
 
@@ -106,9 +108,7 @@ export function createSessionState(o: ResolvedOptions) {
     for (let retry = 0; ; retry += 1) {
       const started = epoch;
       try {
-        const outcome = await withLock(o.locks, refreshLockName(o.issuer, o.clientId), o.lockTimeout, () =>
-          refreshStored(o, stale),
-        );
+        const outcome = await withLock(o, refreshLockName(o.issuer, o.clientId), () => refreshStored(o, stale));
         backoff = undefined;
         // This tab signed out or in while it ran: the outcome is not its to show.
         if (epoch !== started)
@@ -127,7 +127,7 @@ export function createSessionState(o: ResolvedOptions) {
         }
         if (outcome.fresh) tabSync.post({ type: 'refreshed' });
         signedIn(outcome.tokens, 'refreshed');
-        if (outcome.unsaved) emit({ type: 'error', error: outcome.unsaved });
+        if (outcome.unsaved) report(outcome.unsaved);
         return outcome.tokens;
       } catch (cause) {
         const error = TelnyxAuthError.from(cause, DEV && 'Refreshing the session failed unexpectedly.');
@@ -139,7 +139,8 @@ export function createSessionState(o: ResolvedOptions) {
           retry < o.maxRefreshRetries &&
           delay <= o.maxRetryDelay
         ) {
-          await sleep(delay);
+          // A plain timer: nothing here aborts the wait (shared/retry's sleep takes a signal for the API client).
+          await new Promise((resolve) => setTimeout(resolve, delay));
           continue;
         }
         if (error.retryAfterMs !== undefined) backoff = { until: Date.now() + error.retryAfterMs, error };
@@ -147,7 +148,7 @@ export function createSessionState(o: ResolvedOptions) {
           store.update({ status: 'error', error });
           timer.failed(error);
         }
-        emit({ type: 'error', error });
+        report(error);
         throw error;
       }
     }
@@ -234,11 +235,7 @@ export function createSessionState(o: ResolvedOptions) {
     if (!loading) {
       tabSync = createTabSync(o.broadcastChannel, channelName(o.issuer, o.clientId), onTabMessage);
       timer.listen();
-      const win = globalThis.window;
-      if (typeof win?.addEventListener === 'function') {
-        win.addEventListener('pageshow', onPageShow);
-        removePageShow = () => win.removeEventListener('pageshow', onPageShow);
-      }
+      removePageShow = addListener(globalThis.window, 'pageshow', onPageShow);
       loading = load().then(() => store.get());
       queue = loading.then(noop); // announcements apply after the stored session was read
     }
@@ -252,7 +249,7 @@ export function createSessionState(o: ResolvedOptions) {
    * a sign-out must not fail for that, and the refresh's compare-and-set keeps it from being overwritten.
    */
   const underSessionLock = (work: () => Promise<void>): Promise<void> =>
-    withLock(o.locks, refreshLockName(o.issuer, o.clientId), o.lockTimeout, work).catch((error: unknown) =>
+    withLock(o, refreshLockName(o.issuer, o.clientId), work).catch((error: unknown) =>
       (error as TelnyxAuthError).code === 'lock_timeout' ? work() : Promise.reject(error),
     );
 

@@ -31,7 +31,6 @@ export function createTabSync(
     // e.g. a sandboxed iframe: sync is best effort
   }
   if (!channel) return NO_TAB_SYNC;
-  const open = channel;
   const sender = Math.random().toString(36).slice(2) + Date.now().toString(36);
   const listener = ({ data }: { data: unknown }): void => {
     const { v, sender: from, message } = (data ?? {}) as { v?: unknown; sender?: unknown; message?: unknown };
@@ -41,12 +40,12 @@ export function createTabSync(
     else if (type === 'signed_out' && typeof reason === 'string' && REASONS.test(reason))
       onMessage({ type, reason: reason as SignOutReason });
   };
-  open.addEventListener('message', listener);
+  channel.addEventListener('message', listener);
   let closed = false;
   return {
     post(message) {
       try {
-        if (!closed) open.postMessage({ v: 1, sender, message });
+        if (!closed) channel.postMessage({ v: 1, sender, message });
       } catch {
         // a closed or broken channel must never break sign-in or refresh in this tab
       }
@@ -54,8 +53,8 @@ export function createTabSync(
     close() {
       if (closed) return;
       closed = true;
-      open.removeEventListener('message', listener);
-      open.close();
+      channel.removeEventListener('message', listener);
+      channel.close();
     },
   };
 }

@@ -13,7 +13,7 @@ import {
   type AuthorizationServer,
   type Client,
 } from 'oauth4webapi';
-import { DEV, isNetworkFailure, TelnyxAuthError, type TelnyxAuthErrorCode } from './errors.js';
+import { DEV, isNetworkFailure, TelnyxAuthError } from './errors.js';
 import { httpOptions } from './http.js';
 import { isRetryableStatus } from './shared/retry.js';
 import type { TokenResponse, Transport, TransportContext } from './types.js';
@@ -26,17 +26,16 @@ const client = (context: TransportContext): Client => ({
 /**
  * One token request through oauth4webapi (`genericTokenEndpointRequest`: the grant's parameters as RFC 6749 defines
  * them; the response checked by `processGenericTokenEndpointResponse`, RFC 6749 §5.1, the same check for
- * both grants). `codes`: what a request that got no answer, a refused one and an unusable answer are called.
+ * both grants). A refresh (`refresh_token`) keeps the session when it fails for a reason that can pass; a code
+ * exchange fails the sign-in.
  */
 async function grant(
   context: TransportContext,
   as: AuthorizationServer,
   type: string,
   parameters: Record<string, string>,
-  [unsent, refused]: [TelnyxAuthErrorCode, TelnyxAuthErrorCode],
-  recoverable: boolean,
-  message: string | false,
 ): Promise<TokenResponse> {
+  const recoverable = type === 'refresh_token';
   let response: Response;
   try {
     response = await genericTokenEndpointRequest(
@@ -48,7 +47,24 @@ async function grant(
       httpOptions(context),
     );
   } catch (cause) {
-    throw new TelnyxAuthError(isNetworkFailure(cause) ? unsent : refused, message, { cause, recoverable });
+    throw new TelnyxAuthError(
+      // No answer: a refresh to try again, a code exchange that did not reach the server. Anything else: a
+      // request that could not be built or sent.
+      recoverable
+        ? isNetworkFailure(cause)
+          ? 'refresh_failed'
+          : 'invalid_response'
+        : isNetworkFailure(cause)
+          ? 'network_error'
+          : 'code_exchange_failed',
+      // In a browser, a token endpoint that does not answer this origin (no CORS) fails exactly like a network
+      // that is down: fetch's TypeError. The message names both, and the cure for the first.
+      DEV &&
+        (recoverable
+          ? 'The refresh request could not be sent.'
+          : 'The code exchange got no answer: the network is down, or the token endpoint does not allow requests from this origin (no CORS). For the second, exchange through a token handler: @telnyx-oauth/token-handler on your server, and `transport: tokenHandler()` from @telnyx-oauth/core/token-handler.'),
+      { cause, recoverable },
+    );
   }
   const { status, headers } = response;
   if (recoverable && isRetryableStatus(status, headers)) {
@@ -65,20 +81,24 @@ async function grant(
   try {
     return await processGenericTokenEndpointResponse(as, client(context), response);
   } catch (cause) {
-    const body = cause instanceof ResponseBodyError && cause;
+    const body = cause instanceof ResponseBodyError ? cause : undefined;
     // A refresh the server refused for good (the grant is gone, RFC 6749 §5.2) ends the session.
     const ended =
       recoverable && body && /^(invalid_grant|invalid_client|unauthorized_client)$/.test(body.error);
     throw new TelnyxAuthError(
-      ended ? 'refresh_rejected' : (body || status !== 200) && !recoverable ? refused : 'invalid_response',
+      ended
+        ? 'refresh_rejected'
+        : (body || status !== 200) && !recoverable
+          ? 'code_exchange_failed'
+          : 'invalid_response',
       DEV &&
         `The token endpoint ${body || status !== 200 ? `refused the request (${status})` : 'gave an unusable answer'}.`,
       {
         cause,
         status,
         recoverable: recoverable && !ended,
-        oauthError: body ? body.error : undefined,
-        oauthErrorDescription: body ? body.error_description : undefined,
+        oauthError: body?.error,
+        oauthErrorDescription: body?.error_description,
       },
     );
   }
@@ -87,18 +107,11 @@ async function grant(
 /** The default transport: straight to the authorization server. */
 export const directTransport: Transport = {
   exchange: async (context, params, codeVerifier, redirectUri) =>
-    grant(
-      context,
-      await context.metadata(),
-      'authorization_code',
-      { code: params.get('code')!, redirect_uri: redirectUri, code_verifier: codeVerifier },
-      ['network_error', 'code_exchange_failed'],
-      false,
-      // In a browser, a token endpoint that does not answer this origin (no CORS) fails exactly like a network
-      // that is down: fetch's TypeError. The message names both, and the cure for the first.
-      DEV &&
-        'The code exchange got no answer: the network is down, or the token endpoint does not allow requests from this origin (no CORS). For the second, exchange through a token handler: @telnyx-oauth/token-handler on your server, and `transport: tokenHandler()` from @telnyx-oauth/core/token-handler.',
-    ),
+    grant(context, await context.metadata(), 'authorization_code', {
+      code: params.get('code')!,
+      redirect_uri: redirectUri,
+      code_verifier: codeVerifier,
+    }),
 
   async refresh(context, tokens) {
     const as = await context.metadata().catch((cause: TelnyxAuthError) => {
@@ -107,15 +120,7 @@ export const directTransport: Transport = {
         recoverable: cause.recoverable ?? true,
       });
     });
-    return grant(
-      context,
-      as,
-      'refresh_token',
-      { refresh_token: tokens.refreshToken! },
-      ['refresh_failed', 'invalid_response'],
-      true,
-      DEV && 'The refresh request could not be sent.',
-    );
+    return grant(context, as, 'refresh_token', { refresh_token: tokens.refreshToken! });
   },
 
   /**

@@ -1,9 +1,8 @@
 'use client';
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useSyncExternalStore, type ReactNode } from 'react';
 import type { AuthSnapshot, LoginOptions, TelnyxAuthError } from '@telnyx-oauth/core';
 import { useTelnyxAuthClient } from './context.js';
 import { SignInPrompt } from './sign-in-prompt.js';
-import { useAuthState } from './use-auth-state.js';
 
 /** The options of {@link RequireAuth} and `withAuthRequired`. */
 export interface RequireAuthOptions {
@@ -54,8 +53,18 @@ const decide = (s: AuthSnapshot): 'in' | 'wait' | 'out' | 'failed' | 'redirect' 
 export function RequireAuth(props: RequireAuthProps): ReactNode {
   const { children, fallback = null, errorFallback, signedOutFallback, returnTo, loginOptions } = props;
   const client = useTelnyxAuthClient();
-  const action = useAuthState(decide);
-  const error = useAuthState((s) => s.error);
+  // Both are a string or the snapshot's own error object: useSyncExternalStore's Object.is comparison re-renders
+  // only when one changes (a refresh, which changes expiresAt, does not re-render the guard).
+  const action = useSyncExternalStore(
+    client.subscribe,
+    () => decide(client.getSnapshot()),
+    () => decide(client.getServerSnapshot()),
+  );
+  const error = useSyncExternalStore(
+    client.subscribe,
+    () => client.getSnapshot().error,
+    () => client.getServerSnapshot().error,
+  );
   const signIn = (): Promise<void> =>
     client.loginWithRedirect({ ...loginOptions, returnTo }).catch(() => undefined); // the snapshot shows it
 

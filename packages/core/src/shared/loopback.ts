@@ -3,15 +3,13 @@
  * machine). One rule for every entry point.
  */
 
-const LOOPBACK_NAMES: ReadonlySet<string> = new Set(['localhost', '127.0.0.1', '[::1]']);
-
 /**
  * True for `localhost`, any 127.0.0.0/8 address and `[::1]`, as a URL's `hostname` spells them.
  *
  * @see RFC 6761 §6.3 (localhost); RFC 1122 §3.2.1.3 (127/8); RFC 4291 §2.5.3 (::1)
  */
 export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_NAMES.has(hostname) || /^127(\.\d{1,3}){3}$/.test(hostname);
+  return /^(localhost|\[::1\]|127(\.\d{1,3}){3})$/.test(hostname);
 }
 
 /** True for `https:` URLs, and `http:` URLs whose host is loopback. */
