@@ -7,7 +7,8 @@
 import { createDevServer } from '@telnyx-oauth/dev-server';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { popupChannelName } from './names.js';
-import { popupSupport, type PopupHost, type PopupSupportOptions, type PopupWindow } from './popup.js';
+import { popupSupport, type PopupSupportOptions } from './popup.js';
+import { fakeHost, type FakePopup } from './test-utils/fake-popup.js';
 import { harnessPerTest, signIn, type HarnessClient } from './test-utils/harness.js';
 import type { AuthSnapshot, TelnyxAuthOptions } from './types.js';
 
@@ -23,45 +24,6 @@ const controlTimers = () =>
 
 const READ = 'account_management.read';
 const WRITE = 'account_management.write';
-
-/** A popup window as the opener sees it; `navigated` resolves with the URL it was sent to. */
-class FakePopup implements PopupWindow {
-  closed = false;
-  focusCalls = 0;
-  closeCalls = 0;
-  readonly navigated: Promise<string>;
-  readonly location: { replace(url: string): void };
-  constructor() {
-    let arrive!: (url: string) => void;
-    this.navigated = new Promise((resolve) => (arrive = resolve));
-    this.location = { replace: (url) => arrive(url) };
-  }
-  focus(): void {
-    this.focusCalls += 1;
-  }
-  close(): void {
-    this.closeCalls += 1;
-    this.closed = true;
-  }
-}
-
-/** Where the opener opens windows: records them; `blocked` makes window.open return null. */
-interface FakeHost extends PopupHost {
-  blocked: boolean;
-  focused: boolean;
-  windows: FakePopup[];
-}
-
-function fakeHost(): FakeHost {
-  const host: FakeHost = {
-    blocked: false,
-    focused: true,
-    windows: [],
-    open: () => (host.blocked ? null : (host.windows[host.windows.length] = new FakePopup())),
-    hasFocus: () => host.focused,
-  };
-  return host;
-}
 
 /** The opener: a client with popup support on a fake host (fast polling, so tests do not wait long). */
 function opener(options: PopupSupportOptions = {}, overrides: Partial<TelnyxAuthOptions> = {}) {

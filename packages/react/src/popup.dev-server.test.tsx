@@ -9,7 +9,8 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import { StrictMode, useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it, vi, type MockInstance } from 'vitest';
 import type { TelnyxAuthError } from '@telnyx-oauth/core';
-import { popupSupport, type PopupHost, type PopupWindow } from '@telnyx-oauth/core/popup';
+import { popupSupport } from '@telnyx-oauth/core/popup';
+import { fakeHost, type FakeHost, type FakePopup } from '../../core/src/test-utils/fake-popup.js';
 import { AuthCallback } from './auth-callback.js';
 import { TelnyxAuthProvider } from './provider.js';
 import { SignInWithTelnyx } from './sign-in-with-telnyx.js';
@@ -28,40 +29,6 @@ beforeEach(() => {
   windowClose = vi.spyOn(window, 'close').mockImplementation(() => undefined);
 });
 afterEach(() => windowClose.mockRestore());
-
-/** A popup window as the opener sees it; `navigated` resolves with where it was sent. */
-class FakePopup implements PopupWindow {
-  closed = false;
-  focusCalls = 0;
-  readonly navigated: Promise<string>;
-  readonly location: { replace(url: string): void };
-  constructor() {
-    let arrive!: (url: string) => void;
-    this.navigated = new Promise((resolve) => (arrive = resolve));
-    this.location = { replace: (url) => arrive(url) };
-  }
-  focus(): void {
-    this.focusCalls += 1;
-  }
-  close(): void {
-    this.closed = true;
-  }
-}
-
-interface FakeHost extends PopupHost {
-  blocked: boolean;
-  windows: FakePopup[];
-}
-
-function fakeHost(): FakeHost {
-  const host: FakeHost = {
-    blocked: false,
-    windows: [],
-    open: () => (host.blocked ? null : (host.windows[host.windows.length] = new FakePopup())),
-    hasFocus: () => true,
-  };
-  return host;
-}
 
 /** The opener tab, with popup support on a fake host. */
 function openerTab(timeout?: number): Tab & { host: FakeHost } {
