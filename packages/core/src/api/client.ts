@@ -7,13 +7,12 @@ import { DEFAULT_ISSUER } from '../names.js';
 import { ValidationError } from './errors.js';
 import { Transport, type CredentialSource } from './request.js';
 import { DEFAULT_MAX_RETRIES } from './retry.js';
-import { isSecureOrLoopback } from '../shared/loopback.js';
 import { sleep } from '../shared/retry.js';
 import { OAuth } from './resources/oauth.js';
 import { OAuthClients } from './resources/oauth-clients.js';
 import { OAuthGrants } from './resources/oauth-grants.js';
 import { WellKnown } from './resources/well-known.js';
-import { requireInteger } from './validate.js';
+import { requireInteger, requireSecureURL } from './validate.js';
 
 /**
  * The host of Telnyx's API: `https://api.telnyx.com` (Telnyx's issuer). Discovery documents live at its
@@ -201,16 +200,7 @@ function readEnv(name: string): string | undefined {
 }
 
 function normalizeBaseURL(value: string | null | undefined): string {
-  const raw = value ?? DEFAULT_BASE_URL;
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw new ValidationError('baseURL', `must be an absolute URL, got "${raw}"`);
-  }
-  if (!isSecureOrLoopback(url)) {
-    throw new ValidationError('baseURL', 'must use https (http is allowed for loopback hosts only)');
-  }
+  const url = requireSecureURL('baseURL', value ?? DEFAULT_BASE_URL);
   if (url.search || url.hash) throw new ValidationError('baseURL', 'must not have a query or fragment');
   return `${url.origin}${url.pathname}`.replace(/\/+$/, '').replace(/\/v2$/, '');
 }

@@ -18,10 +18,9 @@ import {
   type RetryPolicy,
 } from './retry.js';
 import { classifyUnauthorized } from '../shared/bearer-challenge.js';
-import { isSecureOrLoopback } from '../shared/loopback.js';
 import { backoffDelay, retryAfterMs } from '../shared/retry.js';
 import { applyClientAuth, formEncode } from './encode.js';
-import { requireInteger } from './validate.js';
+import { requireInteger, requireSecureURL } from './validate.js';
 import { errorText, readResponse, type AttemptResponse } from './response.js';
 
 export type HTTPMethod = 'GET' | 'POST' | 'PUT' | 'DELETE';
@@ -206,7 +205,7 @@ export class Transport {
   }
 
   private buildURL(path: string, query: Record<string, unknown> | undefined): string {
-    if (/^https?:/i.test(path)) return withQuery(advertisedURL(path), query);
+    if (/^https?:/i.test(path)) return withQuery(requireSecureURL('endpoint', path), query);
     const base = new URL(this.config.baseURL);
     // RFC 8414 §3.1, RFC 9728 §3.1: a well-known URI goes between the host and the issuer's own path
     // (`https://host/.well-known/oauth-authorization-server/tenant`), not after it.
@@ -277,20 +276,6 @@ export class Transport {
       throw cause;
     }
   }
-}
-
-/** An endpoint URL a server advertised: credentials go there only over https (or http on loopback). */
-function advertisedURL(value: string): URL {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    throw new ValidationError('endpoint', `must be an absolute URL, got "${value}"`);
-  }
-  if (!isSecureOrLoopback(url)) {
-    throw new ValidationError('endpoint', 'must use https (http is allowed for loopback hosts only)');
-  }
-  return url;
 }
 
 function withQuery(url: URL, query: Record<string, unknown> | undefined): string {

@@ -3,6 +3,7 @@
  * malformed value fails fast with a `ValidationError` naming the field instead of a vague 400/422 later.
  * Unknown extra fields are left alone (the server may know more than this client does).
  */
+import { isSecureOrLoopback } from '../shared/loopback.js';
 import { ValidationError, isRecord } from './errors.js';
 
 /** RFC 6749 §3.3: scope-token = 1*( %x21 / %x23-5B / %x5D-7E ). */
@@ -163,4 +164,18 @@ export function validatePageParams(params: Record<string, unknown>): void {
 /** A path segment: non-empty; it is percent-encoded when sent, so no traversal reaches the server. */
 export function requireId(field: string, value: unknown): string {
   return requireString(field, value);
+}
+
+/** An absolute URL that credentials may be sent to: https, or http on a loopback host only. */
+export function requireSecureURL(field: string, value: string): URL {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ValidationError(field, `must be an absolute URL, got "${value}"`);
+  }
+  if (!isSecureOrLoopback(url)) {
+    throw new ValidationError(field, 'must use https (http is allowed for loopback hosts only)');
+  }
+  return url;
 }
