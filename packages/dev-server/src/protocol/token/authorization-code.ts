@@ -4,7 +4,7 @@ import { oauthError } from '../oauth-errors.js';
 import { isValidVerifier, verifierMatches } from '../pkce.js';
 import { createFamily, issueTokens, tokenResponse, touchGrant } from './issue-tokens.js';
 import { invalidGrant, param, type TokenParams } from './params.js';
-import { mayRefresh } from './refresh-token.js';
+import { mayUseGrant } from './may-use-grant.js';
 
 /** RFC 6749 §4.1.3 with RFC 7636 §4.5/§4.6. */
 export async function authorizationCodeGrant(
@@ -53,7 +53,7 @@ export async function authorizationCodeGrant(
       subject: code.user_id,
       scopes: code.scopes,
       family,
-      withRefreshToken: client.allowed_grant_types.includes('refresh_token') && mayRefresh(ctx, client),
+      withRefreshToken: mayUseGrant(ctx, client, 'refresh_token'),
     }),
   );
 }

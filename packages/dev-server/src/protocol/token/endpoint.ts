@@ -6,6 +6,7 @@ import { readBody } from '../../infra/request-body.js';
 import { GRANT_TYPES, type GrantType } from '../../infra/state.js';
 import { authorizationCodeGrant } from './authorization-code.js';
 import { clientCredentialsGrant } from './client-credentials.js';
+import { mayUseGrant } from './may-use-grant.js';
 import { refreshTokenGrant } from './refresh-token.js';
 
 /**
@@ -28,8 +29,12 @@ export function tokenRoutes(ctx: ServerContext): Hono {
     ctx.counters.increment(`token:${type}`);
     const auth = authenticateClient(ctx, c, body.params);
     if (!auth.ok) return auth.response;
-    if (!auth.client.allowed_grant_types.includes(type)) {
-      return oauthError(400, 'unauthorized_client', `This client may not use the ${type} grant.`);
+    if (!mayUseGrant(ctx, auth.client, type)) {
+      return oauthError(
+        400,
+        'unauthorized_client',
+        `This client may not use the ${type} grant on this server.`,
+      );
     }
     switch (type) {
       case 'authorization_code':

@@ -60,14 +60,6 @@ async function accessTokenFor(
 }
 
 /**
- * Whether `client` may hold refresh tokens: always for confidential clients, for public ones only while
- * `publicClientRefresh` is on (the telnyx profile turns it off).
- */
-export function mayRefresh(ctx: ServerContext, client: ClientRecord): boolean {
-  return client.client_type === 'confidential' || ctx.config.publicClientRefresh;
-}
-
-/**
  * RFC 6749 §6, with rotation and reuse detection per RFC 9700 §4.14.2: presenting a rotated refresh token
  * revokes its whole family, except for a retry within `reuseGrace` (see `graceSuccessor`), which gets the
  * successor again with a fresh access token.
@@ -77,13 +69,6 @@ export async function refreshTokenGrant(
   client: ClientRecord,
   params: TokenParams,
 ): Promise<Response> {
-  if (!mayRefresh(ctx, client)) {
-    return oauthError(
-      400,
-      'unauthorized_client',
-      'Refresh is not available for public clients on this server.',
-    );
-  }
   const value = param(params, 'refresh_token');
   if (!value) return oauthError(400, 'invalid_request', 'refresh_token is required.');
   const record = ctx.state.refreshTokens.get(value);
