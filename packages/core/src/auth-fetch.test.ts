@@ -1,6 +1,8 @@
 import { createDevServer } from '@telnyx-oauth/dev-server';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { harnessPerTest, signIn } from './test-utils/harness.js';
+import { createTelnyxOAuthAPI } from './api/index.js';
+import { createAuthFetch } from './auth-fetch.js';
+import { harnessPerTest, signIn, type HarnessClient } from './test-utils/harness.js';
 
 // The server's clock can run ahead of the client's, to expire tokens server-side only (early revocation).
 let serverClockOffset = 0;
@@ -143,5 +145,58 @@ describe('authenticated fetch', () => {
       code: 'invalid_options',
     });
     await expect(client.authFetch('not a url')).rejects.toMatchObject({ code: 'invalid_options' });
+  });
+});
+
+describe('a 401 for a token the session has already replaced', () => {
+  /**
+   * A fetch whose first call to /v2/oauth_grants is refused (401 invalid_token) after the session refreshed
+   * while it was in flight; every other call reaches the server. `sent` records the bearer tokens used.
+   */
+  function refusedAfterRefresh(client: HarnessClient) {
+    const sent: string[] = [];
+    let refused = false;
+    const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+      const request = new Request(input, init);
+      if (new URL(request.url).pathname !== '/v2/oauth_grants') return server.fetch(request);
+      sent.push(request.headers.get('authorization') ?? '');
+      if (refused) return server.fetch(request);
+      refused = true;
+      await client.getAccessToken({ forceRefresh: true });
+      return new Response(null, {
+        status: 401,
+        headers: { 'www-authenticate': 'Bearer error="invalid_token"' },
+      });
+    };
+    return { fetch, sent };
+  }
+
+  it('createAuthFetch retries with the newer token and refreshes no second time', async () => {
+    const client = await signedIn();
+    const first = await client.getAccessToken();
+    const { fetch, sent } = refusedAfterRefresh(client);
+    const response = await createAuthFetch(client, { fetch })(`${server.issuer}/v2/oauth_grants`);
+    expect(response.status).toBe(200);
+    expect(server.counters.get('token:refresh_token')).toBe(1); // the one in flight, not a second
+    expect(sent).toEqual([`Bearer ${first}`, `Bearer ${await client.getAccessToken()}`]);
+  });
+
+  it('the API client bound to the session does the same', async () => {
+    const client = await signedIn();
+    const first = await client.getAccessToken();
+    const { fetch, sent } = refusedAfterRefresh(client);
+    const api = createTelnyxOAuthAPI({ auth: client, fetch, maxRetries: 0 });
+    await expect(api.oauthGrants.list()).resolves.toHaveProperty('data');
+    expect(server.counters.get('token:refresh_token')).toBe(1);
+    expect(sent).toEqual([`Bearer ${first}`, `Bearer ${await client.getAccessToken()}`]);
+  });
+
+  it('getAccessToken({ forceRefresh, rejected }) refreshes only while the session holds the rejected token', async () => {
+    const client = await signedIn();
+    const first = await client.getAccessToken();
+    const second = await client.getAccessToken({ forceRefresh: true, rejected: first });
+    expect(second).not.toBe(first);
+    expect(await client.getAccessToken({ forceRefresh: true, rejected: first })).toBe(second);
+    expect(server.counters.get('token:refresh_token')).toBe(1);
   });
 });

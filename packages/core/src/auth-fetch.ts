@@ -18,7 +18,7 @@ export interface AuthFetchOptions {
 /**
  * A `fetch` that sends the session's access token: `Authorization: Bearer <token>` from
  * `auth.getAccessToken()` (refreshed when due). On `401` with `WWW-Authenticate: Bearer error="invalid_token"`
- * it refreshes once (`getAccessToken({ forceRefresh: true })`, unless the session already holds a newer token)
+ * it refreshes once (`getAccessToken({ forceRefresh: true, rejected })`: not when the session already holds a newer token)
  * and sends the request once more. A `401` with `error="insufficient_scope"` (how Telnyx answers a token
  * without the scope) rejects with `insufficient_scope`, naming the scopes of the challenge's `scope`
  * attribute: never a refresh, never a retry. Any other answer is returned as is. Use it for the Telnyx API
@@ -80,12 +80,7 @@ export function createAuthFetch(
     const response = await send(request, token);
     if (!(await needsRefresh(response))) return response;
     await response.body?.cancel().catch(() => undefined);
-    // A newer token than the rejected one (another caller refreshed meanwhile) is used as it is.
-    const current = await auth.getAccessToken();
-    const again = await send(
-      retry,
-      current !== token ? current : await auth.getAccessToken({ forceRefresh: true }),
-    );
+    const again = await send(retry, await auth.getAccessToken({ forceRefresh: true, rejected: token }));
     await needsRefresh(again); // the one retry: another invalid_token is the caller's
     return again;
   };

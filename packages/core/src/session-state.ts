@@ -108,7 +108,9 @@ export function createSessionState(o: ResolvedOptions) {
     for (let retry = 0; ; retry += 1) {
       const started = epoch;
       try {
-        const outcome = await withLock(o, refreshLockName(o.issuer, o.clientId), () => refreshStored(o, stale));
+        const outcome = await withLock(o, refreshLockName(o.issuer, o.clientId), () =>
+          refreshStored(o, stale),
+        );
         backoff = undefined;
         // This tab signed out or in while it ran: the outcome is not its to show.
         if (epoch !== started)
@@ -271,7 +273,11 @@ export function createSessionState(o: ResolvedOptions) {
             `The session lacks ${scopes.join(' ')}: ask for it with loginWithPopup or loginWithRedirect.`,
           { scopes },
         );
-      if (!request.forceRefresh && !needsRefresh(current, Date.now(), o.refreshLeeway))
+      if (
+        request.forceRefresh
+          ? request.rejected !== undefined && request.rejected !== current.accessToken
+          : !needsRefresh(current, Date.now(), o.refreshLeeway)
+      )
         return current.accessToken;
       try {
         return (await refresh(request.forceRefresh ? current.accessToken : undefined)).accessToken;

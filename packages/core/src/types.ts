@@ -285,6 +285,12 @@ export interface GetAccessTokenOptions {
   /** Refresh even when the current token is still valid (e.g. a "Refresh now" button). */
   forceRefresh?: boolean;
   /**
+   * With `forceRefresh`: the access token a resource server just refused (401 `invalid_token`, RFC 6750 §3.1).
+   * The session refreshes only while it still holds that token; a newer one (another caller refreshed
+   * meanwhile) is returned as it is, so one rejection never rotates the refresh token twice.
+   */
+  rejected?: string;
+  /**
    * Scopes the caller needs: when the session lacks one, reject with `insufficient_scope` (its `scopes` name
    * the missing ones) instead of handing out a token the API would refuse.
    */

@@ -31,10 +31,11 @@ export const DEFAULT_TIMEOUT_MS = 60_000;
 export interface AccessTokenSource {
   /**
    * The current access token, refreshed first when it is about to expire. The client calls it before every
-   * request that needs a bearer token, and once with `{ forceRefresh: true }` when the API answers 401
-   * `invalid_token` (RFC 6750 §3.1). A rejection fails the API call.
+   * request that needs a bearer token, and once with `{ forceRefresh: true, rejected }` when the API answers
+   * 401 `invalid_token` (RFC 6750 §3.1): `rejected` is the token the API refused, so a source that already
+   * holds a newer one returns it without refreshing again. A rejection fails the API call.
    */
-  getAccessToken(options?: { forceRefresh?: boolean }): Promise<string>;
+  getAccessToken(options?: { forceRefresh?: boolean; rejected?: string }): Promise<string>;
   /** The issuer the session signed in with: the client's default `baseURL`. */
   readonly issuer: string;
 }
@@ -177,7 +178,7 @@ function credentialSource(options: ClientOptions): CredentialSource {
     return {
       field: 'auth',
       get: () => auth.getAccessToken(),
-      refresh: () => auth.getAccessToken({ forceRefresh: true }),
+      refresh: (rejected) => auth.getAccessToken({ forceRefresh: true, rejected }),
     };
   }
   if (typeof accessToken === 'function') {

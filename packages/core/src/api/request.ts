@@ -95,7 +95,8 @@ export interface CredentialSource {
   /** The option the credentials came from, named in errors (`apiKey`, `accessToken`, `auth`). */
   field: string;
   get(): Promise<string | undefined>;
-  refresh?: () => Promise<string>;
+  /** A fresh token after the API refused `rejected` (the one just sent). */
+  refresh?: (rejected: string) => Promise<string>;
 }
 
 export interface TransportConfig {
@@ -152,7 +153,7 @@ export class Transport {
 
       if (
         res.status === 401 &&
-        req.auth === 'bearer' &&
+        token !== undefined &&
         !refreshed &&
         this.config.credentials.refresh &&
         classifyUnauthorized(res.headers.get('www-authenticate')) === 'refresh'
@@ -160,7 +161,7 @@ export class Transport {
         // RFC 6750 §3.1: the token expired or was revoked early. Refresh once, retry once.
         refreshed = true;
         try {
-          token = await this.config.credentials.refresh();
+          token = await this.config.credentials.refresh(token);
         } catch (cause) {
           throw APIError.generate(res.status, res.body, undefined, res.headers, cause);
         }
