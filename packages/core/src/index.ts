@@ -19,7 +19,7 @@ export { createIdbStorage, type IdbStorageOptions } from './storage/idb.js';
 export { createInMemoryLockManager } from './locks.js';
 export { sanitizeReturnTo } from './return-to.js';
 export { DEFAULT_ISSUER } from './names.js';
-export type { TokenSet } from './token-set.js';
+export { missingScopes, parseScope, type TokenSet } from './token-set.js';
 export type {
   AuthEvent,
   AuthSnapshot,

@@ -28,7 +28,12 @@ export function parseScope(scope: string | readonly string[] | undefined): strin
   return [...new Set(parts.map((part) => part.trim()).filter(Boolean))];
 }
 
-/** The scopes of `asked` (string or array) that `granted` does not hold. */
+/**
+ * The scopes of `asked` (string or array, read by {@link parseScope}) that `granted` does not hold: empty when
+ * the session may do what `asked` names (`hasScope`, `useHasScope`).
+ *
+ * @see RFC 6749 §3.3
+ */
 export const missingScopes = (
   granted: readonly string[],
   asked: string | readonly string[] | undefined,

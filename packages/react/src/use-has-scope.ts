@@ -1,4 +1,5 @@
 'use client';
+import { missingScopes } from '@telnyx-oauth/core';
 import { useAuthState } from './use-auth-state.js';
 
 /**
@@ -12,6 +13,6 @@ import { useAuthState } from './use-auth-state.js';
  * @throws TelnyxAuthError `invalid_options` outside a provider.
  */
 export function useHasScope(scope: string | readonly string[]): boolean {
-  const asked = typeof scope === 'string' ? scope.split(' ') : scope;
-  return useAuthState((s) => asked.every((one) => !one || s.scope.includes(one)));
+  // From the snapshot (not client.hasScope) so that the server snapshot answers during hydration.
+  return useAuthState((s) => missingScopes(s.scope, scope).length === 0);
 }

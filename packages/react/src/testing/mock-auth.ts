@@ -2,6 +2,8 @@ import {
   createSnapshotStore,
   DEFAULT_ISSUER,
   LOADING_SNAPSHOT,
+  missingScopes,
+  parseScope,
   TelnyxAuthError,
   type AuthEvent,
   type AuthSnapshot,
@@ -78,10 +80,6 @@ function eventFor(previous: MockAuthState, next: MockAuthState): AuthEvent | nul
     return { type: 'refreshed', expiresAt: next.expiresAt };
   return null;
 }
-
-/** Scopes from a space-separated string or an array (as core reads them). */
-const parseScope = (scope: string | readonly string[] | undefined): string[] =>
-  (typeof scope === 'string' ? scope.split(' ') : [...(scope ?? [])]).filter(Boolean);
 
 /**
  * A TelnyxAuth for tests of app components: no server, no storage, no timers. Its snapshots come from core's
@@ -198,7 +196,7 @@ export function createMockTelnyxAuth(
       calls.getAccessToken.push(tokenOptions);
       if (!state.isAuthenticated)
         throw state.error ?? new TelnyxAuthError('login_required', 'Not signed in (mock).');
-      const scopes = parseScope(tokenOptions.scope).filter((scope) => !state.scope.includes(scope));
+      const scopes = missingScopes(state.scope, tokenOptions.scope);
       if (scopes.length)
         throw new TelnyxAuthError('insufficient_scope', `Missing ${scopes.join(' ')} (mock).`, { scopes });
       return state.accessToken ?? DEFAULT_MOCK_ACCESS_TOKEN;
@@ -213,7 +211,7 @@ export function createMockTelnyxAuth(
         ...metadata,
       });
     },
-    hasScope: (scope) => parseScope(scope).every((one) => store.get().scope.includes(one)),
+    hasScope: (scope) => missingScopes(store.get().scope, scope).length === 0,
     async logout(logoutOptions = {}) {
       calls.logout.push(logoutOptions);
       setState(mockAuthState.unauthenticated('logout'));
