@@ -32,6 +32,8 @@ describe('package entry point', () => {
         'createMemoryStorage',
         'createTelnyxAuth',
         'isTelnyxAuthError',
+        'missingScopes',
+        'parseScope',
         'sanitizeReturnTo',
       ].sort(),
     );
