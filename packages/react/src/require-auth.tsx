@@ -29,10 +29,10 @@ export interface RequireAuthProps extends RequireAuthOptions {
 
 /**
  * What a guard does with a snapshot: show the children, wait (loading, a sign-in under way), show the
- * signed-out state (the user ended the session: never sign them straight back in), show a failed sign-in
- * (never loop), or start a sign-in (no session yet, or it expired or was revoked).
+ * signed-out state (the user ended the session: never sign them straight back in), show a failed sign-in (the
+ * snapshot's own error: never loop), or start a sign-in (no session yet, or it expired or was revoked).
  */
-const decide = (s: AuthSnapshot): 'in' | 'wait' | 'out' | 'failed' | 'redirect' =>
+const decide = (s: AuthSnapshot): 'in' | 'wait' | 'out' | 'redirect' | TelnyxAuthError =>
   s.isAuthenticated
     ? 'in'
     : s.isLoading || s.pending
@@ -40,7 +40,7 @@ const decide = (s: AuthSnapshot): 'in' | 'wait' | 'out' | 'failed' | 'redirect' 
       : /^(logout|remote_logout|storage_cleared)$/.test(s.signOutReason!)
         ? 'out'
         : s.error && !s.signOutReason
-          ? 'failed'
+          ? s.error
           : 'redirect';
 
 /**
@@ -53,17 +53,12 @@ const decide = (s: AuthSnapshot): 'in' | 'wait' | 'out' | 'failed' | 'redirect' 
 export function RequireAuth(props: RequireAuthProps): ReactNode {
   const { children, fallback = null, errorFallback, signedOutFallback, returnTo, loginOptions } = props;
   const client = useTelnyxAuthClient();
-  // Both are a string or the snapshot's own error object: useSyncExternalStore's Object.is comparison re-renders
-  // only when one changes (a refresh, which changes expiresAt, does not re-render the guard).
+  // A string or the snapshot's own error object: useSyncExternalStore's Object.is comparison re-renders only
+  // when the decision changes (a refresh, which changes expiresAt, does not re-render the guard).
   const action = useSyncExternalStore(
     client.subscribe,
     () => decide(client.getSnapshot()),
     () => decide(client.getServerSnapshot()),
-  );
-  const error = useSyncExternalStore(
-    client.subscribe,
-    () => client.getSnapshot().error,
-    () => client.getServerSnapshot().error,
   );
   const signIn = (): Promise<void> =>
     client.loginWithRedirect({ ...loginOptions, returnTo }).catch(() => undefined); // the snapshot shows it
@@ -80,7 +75,11 @@ export function RequireAuth(props: RequireAuthProps): ReactNode {
   if (action === 'in') return children;
   if (action === 'out')
     return signedOutFallback ? signedOutFallback(signIn) : <SignInPrompt signIn={signIn} />;
-  if (action === 'failed' && error)
-    return errorFallback ? errorFallback(error, signIn) : <SignInPrompt code={error.code} signIn={signIn} />;
+  if (typeof action === 'object')
+    return errorFallback ? (
+      errorFallback(action, signIn)
+    ) : (
+      <SignInPrompt code={action.code} signIn={signIn} />
+    );
   return fallback;
 }
