@@ -23,7 +23,7 @@ const MAX_TIMER_MS = 2 ** 31 - 1;
  */
 const BACKGROUND_BACKOFF = { initialMs: 30_000, maxMs: 300_000 };
 
-export interface AutoRefresh {
+interface AutoRefresh {
   /** (Re)arms the timer for the current tokens. */
   schedule(): void;
   /** A refresh succeeded: the backoff is reset. */

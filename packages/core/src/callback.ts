@@ -28,7 +28,7 @@ import type { RedirectResult } from './types.js';
 const RESPONSE_PARAMS = ['code', 'state', 'iss', 'error', 'error_description', 'error_uri', 'session_state'];
 
 /** The URL to handle: the argument, else the window's location. Unparseable input is `not_a_callback`. */
-export function callbackUrl(input: string | URL | undefined, o: ResolvedOptions): URL {
+function callbackUrl(input: string | URL | undefined, o: ResolvedOptions): URL {
   const href = o.window?.location.href;
   try {
     return new URL(String(input ?? href), href ?? o.redirectUri);

@@ -30,8 +30,6 @@ import type {
   SignOutReason,
 } from './types.js';
 
-export type SessionState = ReturnType<typeof createSessionState>;
-
 const noop = (): void => undefined;
 
 export function createSessionState(o: ResolvedOptions) {
