@@ -120,15 +120,10 @@ export function popupSupport(options: PopupSupportOptions = {}): PopupSupport {
 
   return {
     login(context, login = {}) {
-      const { redirectIfBlocked, popupTimeout = timeout, popup: _popup, ...rest } = login;
-      const reject = (cause: unknown): Promise<never> => {
-        try {
-          context.fail(cause); // shows it (without a session) and throws it
-        } catch (error) {
-          return Promise.reject(error as TelnyxAuthError);
-        }
-        return Promise.reject(TelnyxAuthError.from(cause));
-      };
+      // authorize.ts leaves these options out of the request itself.
+      const { redirectIfBlocked, popupTimeout = timeout } = login;
+      /** Shows the failure (without a session) and rejects with it: `context.fail` throws what it showed. */
+      const reject = (cause: unknown): Promise<never> => new Promise(() => context.fail(cause));
       if (current) {
         const open = current;
         attempt(() => open.focus());
@@ -137,10 +132,8 @@ export function popupSupport(options: PopupSupportOptions = {}): PopupSupport {
         );
       }
       if (!(popupTimeout > 0))
-        return Promise.reject(
-          context.fail(
-            new TelnyxAuthError('invalid_options', DEV && 'popupTimeout must be a positive number.'),
-          ),
+        return reject(
+          new TelnyxAuthError('invalid_options', DEV && 'popupTimeout must be a positive number.'),
         );
       const host = options.host ?? browserHost(width, height);
       if (!host)
@@ -148,7 +141,7 @@ export function popupSupport(options: PopupSupportOptions = {}): PopupSupport {
       // Synchronous up to here: window.open must run inside the user's click.
       const popup = open(host);
       if (!popup) {
-        if (redirectIfBlocked) return context.auth.loginWithRedirect(rest);
+        if (redirectIfBlocked) return context.auth.loginWithRedirect(login);
         return reject(
           error(
             'popup_blocked',
@@ -158,7 +151,7 @@ export function popupSupport(options: PopupSupportOptions = {}): PopupSupport {
         );
       }
       current = popup;
-      return run(context, host, popup, rest, popupTimeout, pollInterval).finally(() => {
+      return run(context, host, popup, login, popupTimeout, pollInterval).finally(() => {
         if (current === popup) current = undefined;
       });
     },
