@@ -195,6 +195,17 @@ describe('loginWithPopup', () => {
     });
   });
 
+  it('refuses a popupTimeout that is not a positive number before opening anything', async () => {
+    const client = opener();
+    await client.ready();
+    for (const popupTimeout of [0, -1, Number.NaN])
+      await expect(client.loginWithPopup({ popupTimeout })).rejects.toMatchObject({
+        code: 'invalid_options',
+      });
+    expect(client.host.windows).toEqual([]);
+    expect(client.getSnapshot().error).toMatchObject({ code: 'invalid_options' });
+  });
+
   it('rejects with authorization_denied when the user chooses Deny in the window; the session is kept', async () => {
     const client = opener();
     await signIn(client, server);
