@@ -132,7 +132,7 @@ function reportToOpener(o: ResolvedOptions, state: string, error?: TelnyxAuthErr
 export function createCallbackHandler(
   o: ResolvedOptions,
   signIn: (tokens: TokenSet) => Promise<void>,
-  adopt: () => Promise<boolean>,
+  adopt: (scopes?: readonly string[]) => Promise<boolean>,
 ): (input?: string | URL) => Promise<RedirectResult> {
   const flights = new Map<string, Promise<RedirectResult>>();
   // The address bar we cleaned last, so a second argument-less call (a remount) joins the first flight.
@@ -170,7 +170,9 @@ export function createCallbackHandler(
         if (claimed.popup) reportToOpener(o, state, error);
         return claimed;
       }
-      if (seen && (await adopt())) return seen;
+      // The waiting client's success is the session the exchange stored, with the scopes it asked for; a
+      // session without them is one that was already there (the exchange failed in the other client).
+      if (seen && (await adopt(seen.scope))) return seen;
       throw new TelnyxAuthError(
         'unknown_state',
         DEV &&

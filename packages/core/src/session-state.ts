@@ -364,10 +364,13 @@ export function createSessionState(o: ResolvedOptions) {
       signedIn(next, 'signed_in');
     },
 
-    /** Adopts the session another client stored (a callback it completed); false when none is stored. */
-    async adopt(): Promise<boolean> {
+    /**
+     * Adopts the session another client stored (a callback it completed). False when none is stored, or when
+     * it lacks one of `scopes`: an older session that an exchange which failed elsewhere left in place.
+     */
+    async adopt(scopes?: readonly string[]): Promise<boolean> {
       await adoptStored(true, null);
-      return tokens !== null;
+      return tokens !== null && !missingScopes(tokens.scope, scopes).length;
     },
 
     /** Session events; returns an unsubscribe function. */

@@ -10,7 +10,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { TelnyxAuthError } from '../../src/errors.js';
 import { createInMemoryLockManager } from '../../src/locks.js';
 import { createIdbStorage } from '../../src/storage/idb.js';
-import { createHarness, harnessPerTest, type FakeWindow } from '../../src/test-utils/harness.js';
+import { createHarness, harnessPerTest, signIn, type FakeWindow } from '../../src/test-utils/harness.js';
 import type { RedirectResult, TelnyxAuth } from '../../src/types.js';
 
 const server = createDevServer();
@@ -42,6 +42,28 @@ const settle = (promise: Promise<RedirectResult>) =>
   );
 
 describe('one callback URL, two clients', () => {
+  it('when the exchange fails, neither reports success: the waiting one does not take the older session for it', async () => {
+    const first = harness.client();
+    await signIn(first, server); // a session already there: the user is adding a scope by redirect
+    const second = harness.client();
+    await second.ready();
+    const url = await server.completeAuthorization(
+      await first.buildAuthorizeUrl({ scope: 'account_management.write', returnTo: '/clients' }),
+    );
+    server.faults.inject({ endpoint: 'token', status: 400 });
+    const outcomes = await Promise.all([
+      settle(first.handleRedirectCallback(url)),
+      settle(second.handleRedirectCallback(url)),
+    ]);
+    expect(outcomes.map((outcome) => outcome.ok)).toEqual([false, false]);
+    for (const outcome of outcomes) expect(outcome.ok || outcome.error).toBeInstanceOf(TelnyxAuthError);
+    expect(server.counters.get('token:authorization_code')).toBe(1);
+    for (const tab of [first, second]) {
+      expect(tab.getSnapshot().isAuthenticated).toBe(true); // the older session is kept
+      expect(tab.hasScope('account_management.write')).toBe(false);
+    }
+  });
+
   it('in one page (a provider re-created while the first exchanges): one token request, the same result for both', async () => {
     const first = harness.client();
     const second = harness.client();
