@@ -11,6 +11,7 @@ import { resolveOptions, type ResolvedOptions } from './options.js';
 import { createSessionState } from './session-state.js';
 import { LOADING_SNAPSHOT } from './store.js';
 import { missingScopes } from './token-set.js';
+import { abandonTransaction } from './transaction.js';
 import type { LoginOptions, RedirectResult, TelnyxAuth, TelnyxAuthOptions } from './types.js';
 
 /**
@@ -53,6 +54,7 @@ export function createTelnyxAuth(options: TelnyxAuthOptions): TelnyxAuth {
               pending: state.popup,
               settle: state.adopt,
               fail: state.fail,
+              abandon: (state) => abandonTransaction(o, state),
             },
             login,
           )

@@ -158,6 +158,10 @@ describe('loginWithPopup', () => {
     expect(client.hasScope(WRITE)).toBe(false);
     expect(await client.getAccessToken()).toBeTruthy(); // the old session still works
     expect(server.counters.get('token')).toBe(0);
+    // "Allow" was clicked as the window closed: that answer arrives later and must sign no one in.
+    await expect(completeInPopup(popup)).rejects.toMatchObject({ code: 'unknown_state' });
+    expect(server.counters.get('token')).toBe(0);
+    expect(session(client.getSnapshot())).toEqual(before);
   });
 
   it('does not take a window that reads as closed while this page lacks focus (COOP) for one the user closed', async () => {
@@ -184,6 +188,10 @@ describe('loginWithPopup', () => {
     const login = client.loginWithPopup({ scope: WRITE });
     await expect(login).rejects.toMatchObject({ code: 'popup_timeout', recoverable: true });
     expect(client.host.windows[0]!.closeCalls).toBeGreaterThan(0);
+    expect(session(client.getSnapshot())).toEqual(before);
+    server.counters.reset();
+    await expect(completeInPopup(client.host.windows[0]!)).rejects.toMatchObject({ code: 'unknown_state' });
+    expect(server.counters.get('token')).toBe(0);
     expect(session(client.getSnapshot())).toEqual(before);
   });
 

@@ -210,7 +210,11 @@ async function run(
                   { scopes: missingScopes(now.scope, asked) },
                 ),
               );
-            else if (otherwise) finish(otherwise());
+            // Closed or timed out: the consent answer may still be on its way; it must not sign in later.
+            else if (otherwise) {
+              const failure = otherwise();
+              void context.abandon(state).then(() => finish(failure));
+            }
           },
           (cause: unknown) => finish(TelnyxAuthError.from(cause)),
         );

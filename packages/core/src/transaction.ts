@@ -103,6 +103,17 @@ export async function claimTransaction(o: ResolvedOptions, state: string): Promi
 export const finishTransaction = (o: ResolvedOptions, state: string): Promise<void> =>
   o.storage.del(keyOf(o, state)).catch(() => undefined);
 
+/**
+ * Deletes the transaction for `state` unless a client has already taken it for its exchange: the popup that
+ * started it was closed or timed out, so an answer arriving later must not sign anyone in.
+ */
+export const abandonTransaction = (o: ResolvedOptions, state: string): Promise<void> =>
+  o.storage
+    .update(keyOf(o, state), (raw) =>
+      (raw as { claimedAt?: unknown } | undefined)?.claimedAt === undefined ? undefined : raw,
+    )
+    .catch(() => undefined);
+
 /** Best effort: deletes expired and unreadable transactions (needs an adapter with `keys`). */
 export async function pruneTransactions(o: ResolvedOptions): Promise<void> {
   for (const key of await o.storage.keys(storageKeys(o.issuer, o.clientId).transactionPrefix)) {

@@ -260,6 +260,8 @@ export interface PopupContext {
   settle(): Promise<unknown>;
   /** Shows a failed sign-in in the snapshot (without a session only), emits it as an event, and throws it. */
   fail(cause: unknown): never;
+  /** Deletes the login transaction for `state` (unless an exchange took it): a late answer then signs no one in. */
+  abandon(state: string): Promise<void>;
 }
 
 /** Popup sign-in, plugged into a client with the `popup` option (see `popupSupport()`). */
