@@ -162,6 +162,30 @@ describe('the token-handler transport', () => {
     expect(await harness.storage.get(sessionKey)).toBeUndefined();
   });
 
+  it('sends /logout with keepalive: true, and logout() resolves only after its answer (issue 11 finding 9)', async () => {
+    const handle = browserFetch(createHandler());
+    const sent: RequestInit[] = [];
+    let answer = (): void => undefined;
+    const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
+      if (!String(input instanceof Request ? input.url : input).endsWith('/api/auth/logout'))
+        return handle(input, init);
+      sent.push(init ?? {});
+      await new Promise<void>((resolve) => (answer = resolve));
+      return handle(input, init);
+    };
+    const client = tab(fetch);
+    await signIn(client, server);
+    let done = false;
+    const logout = client.logout().then(() => (done = true));
+    await vi.waitUntil(() => sent.length === 1);
+    expect(sent[0]?.keepalive).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(done).toBe(false);
+    answer();
+    await logout;
+    expect(jar.size).toBe(0); // the handler answered: its cookie is cleared
+  });
+
   it.each([
     ['session_expired', 'the authorization server revoked the grant', () => server.revokeGrants()],
     ['no_session', 'the cookie is gone', () => jar.clear()],
