@@ -13,7 +13,8 @@ import { describe, expect, it } from 'vitest';
 import { storageKeys } from '../../src/names.js';
 import type { SessionRecord } from '../../src/storage/schema.js';
 import { harnessPerTest, signIn } from '../../src/test-utils/harness.js';
-import type { StorageAdapter } from '../../src/types.js';
+import { createInMemoryLockManager } from '../../src/locks.js';
+import type { StorageAdapter, TelnyxAuthOptions } from '../../src/types.js';
 
 const server = createDevServer();
 const harness = harnessPerTest(server);
@@ -32,7 +33,7 @@ async function isAccepted(token: string): Promise<boolean> {
  * answered its refresh (a plain write after a separate read, or one atomic update). `interleave` runs there;
  * the tab goes on when it resolves.
  */
-function racingTab(interleave: () => Promise<void>) {
+function racingTab(interleave: () => Promise<void>, overrides: Partial<TelnyxAuthOptions> = {}) {
   const shared = harness.storage;
   let armed = false;
   const issued: string[] = [];
@@ -62,6 +63,7 @@ function racingTab(interleave: () => Promise<void>) {
       }
       return response;
     },
+    ...overrides,
   });
   return { tab, issued, revoked };
 }
@@ -107,6 +109,18 @@ describe('a refresh answer being stored while another tab signs out', () => {
     expect(revoked).toEqual([issued[0]]); // the rotated refresh token, read from storage
     if (refreshed) expect(await isAccepted(refreshed)).toBe(false);
     expect(server.counters.get('refresh_reuse_detected')).toBe(0);
+  });
+
+  it('without a shared lock (no Web Locks, or a lock_timeout): the compare-and-set alone keeps the logout', async () => {
+    // Each tab has its own lock manager: the logout runs to its end inside the refresh's write, which then
+    // must find the session gone in the same storage update that would have written it.
+    const other = harness.client({ locks: createInMemoryLockManager() });
+    const { tab } = racingTab(() => other.logout(), { locks: createInMemoryLockManager() });
+    await signIn(tab, server);
+    await other.ready();
+    await tab.getAccessToken({ forceRefresh: true }).catch(() => null);
+    expect(await storedSession()).toBeUndefined();
+    expect(await harness.client().ready()).toMatchObject({ status: 'unauthenticated' });
   });
 
   it('in the same tab: the logout waits for the refresh to store its tokens, then revokes the newest', async () => {
