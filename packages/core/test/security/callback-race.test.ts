@@ -11,7 +11,7 @@ import { TelnyxAuthError } from '../../src/errors.js';
 import { createInMemoryLockManager } from '../../src/locks.js';
 import { createIdbStorage } from '../../src/storage/idb.js';
 import { createHarness, harnessPerTest, signIn, type FakeWindow } from '../../src/test-utils/harness.js';
-import type { RedirectResult, TelnyxAuth } from '../../src/types.js';
+import type { RedirectResult, StorageAdapter, TelnyxAuth } from '../../src/types.js';
 
 const server = createDevServer();
 const harness = harnessPerTest(server);
@@ -118,6 +118,46 @@ describe('one callback URL, two clients', () => {
       }
     }
     await expectSessionAlive([first, second][won]!);
+  });
+
+  it('in two tabs without Web Locks that meet inside the take itself: still one exchange', async () => {
+    // The claim is the only guard here. Both tabs' claim-time access to the transaction (the read after the
+    // peek, or the update) waits until both have arrived, so a take that reads and then writes would let both
+    // through.
+    const waiting: Array<() => void> = [];
+    const bothArrived = () =>
+      new Promise<void>((resolve) => {
+        waiting.push(resolve);
+        if (waiting.length === 2) for (const go of waiting.splice(0)) go();
+      });
+    const tab = () => {
+      const shared = harness.storage;
+      let transactionReads = 0;
+      const storage: StorageAdapter = {
+        get: async (key) => {
+          if (key.includes(':tx:') && ++transactionReads === 2) await bothArrived();
+          return shared.get(key);
+        },
+        set: (key, value) => shared.set(key, value),
+        del: (key) => shared.del(key),
+        keys: (prefix) => shared.keys!(prefix),
+        update: async (key, updater) => {
+          if (key.includes(':tx:')) await bothArrived();
+          return shared.update!(key, updater);
+        },
+      };
+      return harness.client({ storage, locks: createInMemoryLockManager() });
+    };
+    const [first, second] = [tab(), tab()];
+    const url = await server.completeAuthorization(await first.buildAuthorizeUrl());
+    server.counters.reset();
+    const outcomes = await Promise.all([
+      settle(first.handleRedirectCallback(url)),
+      settle(second.handleRedirectCallback(url)),
+    ]);
+    expect(server.counters.get('token:authorization_code')).toBe(1);
+    expect(server.counters.get('code_reuse_detected')).toBe(0);
+    expect(outcomes.filter((outcome) => outcome.ok)).toHaveLength(1);
   });
 
   it('repeatedly, with every interleaving the scheduler gives: never a second token request', async () => {
