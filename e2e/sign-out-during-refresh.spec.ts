@@ -30,17 +30,26 @@ test('signing out while another tab refreshes leaves every tab signed out and no
   await expect(signedInHeading(refreshing)).toBeVisible();
   await devServer.resetCounters();
 
-  // The access token the late refresh hands out, straight from the token endpoint's answer.
-  const renewed: Promise<string> = new Promise((resolve) => {
-    const onResponse = (response: Response): void => {
-      if (!response.url().endsWith('/oauth/token') || response.request().method() !== 'POST') return;
-      context.off('response', onResponse);
-      response.json().then(
-        (body: { access_token: string }) => resolve(body.access_token),
-        () => resolve(''),
-      );
-    };
-    context.on('response', onResponse);
+  // The tokens the late refresh hands out, straight from the token endpoint's answer.
+  const renewed: Promise<{ status: number; access_token?: string; refresh_token?: string }> = new Promise(
+    (resolve) => {
+      const onResponse = (response: Response): void => {
+        if (!response.url().endsWith('/oauth/token') || response.request().method() !== 'POST') return;
+        context.off('response', onResponse);
+        response.json().then(
+          (body: { access_token?: string; refresh_token?: string }) =>
+            resolve({ status: response.status(), ...body }),
+          () => resolve({ status: response.status() }),
+        );
+      };
+      context.on('response', onResponse);
+    },
+  );
+  // The token the sign-out revokes.
+  const revokedTokens: string[] = [];
+  context.on('request', (request) => {
+    if (request.url().endsWith('/oauth/revoke'))
+      revokedTokens.push(new URLSearchParams(request.postData() ?? '').get('token') ?? '');
   });
 
   // Tab 2 refreshes; the dev server holds the request (it has not processed it yet).
@@ -53,10 +62,13 @@ test('signing out while another tab refreshes leaves every tab signed out and no
   await expect(signInButton(page)).toBeVisible();
 
   // The answer arrives, is stored, then the sign-out clears it, revokes it and tells tab 2.
-  const lateToken = await renewed;
-  expect(lateToken).not.toBe('');
+  const late = await renewed;
+  expect(late.status).toBe(200); // the held refresh succeeded: the sign-out waited for it
+  const lateToken = late.access_token ?? '';
+  expect(lateToken.length).toBeGreaterThan(20);
   await expect(signInButton(refreshing)).toBeVisible({ timeout: HELD_MS + 10_000 });
   await expect.poll(() => devServer.count('revoke'), { timeout: 10_000 }).toBe(1);
+  expect(revokedTokens).toEqual([late.refresh_token]); // the newest refresh token, read from storage
   await screens.capture(refreshing, 'signed-out-while-refreshing');
 
   // A reload finds no session anywhere.
