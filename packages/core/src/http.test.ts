@@ -10,7 +10,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTelnyxAuth } from './client.js';
 import { createAuthFetch } from './auth-fetch.js';
-import { createFakeWindow, createHarness, REDIRECT_URI, signIn } from './test-utils/harness.js';
+import { createFakeWindow, harnessPerTest, REDIRECT_URI, signIn } from './test-utils/harness.js';
 
 let running: RunningDevServer;
 beforeAll(async () => {
@@ -54,15 +54,12 @@ describe('over HTTP', () => {
 
 describe('every token, discovery and revocation request has a deadline (issue 11 finding 6)', () => {
   const server = createDevServer();
-  let harness: ReturnType<typeof createHarness>;
+  const harness = harnessPerTest(server);
   const timeout = AbortSignal.timeout;
   beforeEach(() => {
-    server.reset();
-    harness = createHarness(server);
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
   });
   afterEach(() => {
-    harness.destroyAll();
     vi.useRealTimers();
     AbortSignal.timeout = timeout;
   });
@@ -134,12 +131,7 @@ describe('a server that sends headers, then stalls the body', () => {
 
 describe('revocation on sign-out survives the page going away (issue 11 finding 9)', () => {
   const server = createDevServer();
-  let harness: ReturnType<typeof createHarness>;
-  beforeEach(() => {
-    server.reset();
-    harness = createHarness(server);
-  });
-  afterEach(() => harness.destroyAll());
+  const harness = harnessPerTest(server);
 
   it('sends the revocation with keepalive: true, and logout() resolves only after its answer', async () => {
     const sent: RequestInit[] = [];
