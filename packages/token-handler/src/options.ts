@@ -2,7 +2,7 @@
  * The handler's options, and their validation into one resolved, frozen configuration. Every mistake is
  * reported when the handler is created (a TypeError naming the option), never at the first request.
  */
-import { isSecureOrLoopback } from '@telnyx-oauth/core/shared';
+import { DEFAULT_MAX_RETRIES, isSecureOrLoopback } from '@telnyx-oauth/core/shared';
 import { decodeCookieKey } from './key-ring.js';
 
 /** How the handler authenticates to the token and revocation endpoints (RFC 6749 §2.3.1). */
@@ -354,7 +354,7 @@ export function resolveOptions(options: TokenHandlerOptions): ResolvedOptions {
     cookieMaxAgeSeconds,
     fetch: options.fetch ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init)),
     requestTimeout: duration(options.requestTimeout, 10_000, 'requestTimeout', 100, 120_000),
-    maxRetries: duration(options.maxRetries, 2, 'maxRetries', 0, 5),
+    maxRetries: duration(options.maxRetries, DEFAULT_MAX_RETRIES, 'maxRetries', 0, 5),
     maxRetryDelay: duration(options.maxRetryDelay, 5_000, 'maxRetryDelay', 0, 60_000),
     reuseWindow: duration(options.reuseWindow, 10_000, 'reuseWindow', 0, 60_000),
     discoveryTtl: duration(options.discoveryTtl, 60 * 60 * 1000, 'discoveryTtl', 0, 7 * DAY * 1000),

@@ -169,7 +169,7 @@ export function createUpstream(
       try {
         const as = await metadata.get();
         if (as.revocation_endpoint === undefined) return false;
-        const response = await http.send('idempotent', endpoint(as, 'revocation_endpoint'), (transport) =>
+        const response = await http.send('default', endpoint(as, 'revocation_endpoint'), (transport) =>
           revocationRequest(as, client, revocationAuth, refreshToken, {
             ...transport,
             additionalParameters: { token_type_hint: 'refresh_token' },

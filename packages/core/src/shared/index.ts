@@ -9,12 +9,16 @@
  */
 export {
   backoffDelay,
+  DEFAULT_MAX_RETRIES,
+  isRetryableAnswer,
+  isRetryableConnectionFailure,
   isRetryableStatus,
   PER_CALL_BACKOFF,
   retryAfterMs,
   wasNotProcessed,
   sleep,
   type BackoffCurve,
+  type RetryPolicy,
 } from './retry.js';
 export { deadline, type Deadline } from './timeout.js';
 export { classifyUnauthorized, parseBearerChallenge, type BearerChallenge } from './bearer-challenge.js';
