@@ -3,17 +3,13 @@
  * `Origin` and `X-Telnyx-Auth` headers, bounded bodies, and the code exchange's JSON body. Everything here
  * runs before any cookie is decrypted or any upstream request is made.
  */
+import { CONTRACT_HEADER, CONTRACT_VERSION, type Endpoint } from '@telnyx-oauth/core/shared';
 import { HandlerError } from './errors.js';
 import { parseUrl, type ResolvedOptions } from './options.js';
 import { readLimited, TOO_LARGE } from './read-limited.js';
 
-/** The custom header every request must carry; its value is the contract version. */
-export const CONTRACT_HEADER = 'X-Telnyx-Auth';
-/** The contract version this handler speaks. */
-export const CONTRACT_VERSION = '1';
+export { CONTRACT_HEADER, CONTRACT_VERSION, type Endpoint };
 
-/** The endpoints under the base path. */
-export type Endpoint = 'token' | 'refresh' | 'logout' | 'session';
 const ENDPOINTS: ReadonlySet<string> = new Set<Endpoint>(['token', 'refresh', 'logout', 'session']);
 
 /** The endpoint a path names, or undefined (the path is not `{basePath}/{endpoint}` exactly). */

@@ -2,6 +2,9 @@
  * The handler's error answers: one stable code per failure, each with one HTTP status. Part of the HTTP
  * contract (README, "Errors"): the browser branches on `error`, never on `error_description`.
  */
+import type { TokenHandlerErrorCode } from '@telnyx-oauth/core/shared';
+
+export type { TokenHandlerErrorCode };
 
 /** Every error code of contract v1, with the HTTP status it is answered with. */
 export const ERROR_STATUS = {
@@ -43,10 +46,7 @@ export const ERROR_STATUS = {
   upstream_timeout: 504,
   /** A bug in the handler. */
   internal_error: 500,
-} as const;
-
-/** A stable error code of the handler's HTTP contract (the `error` member of every error body). */
-export type TokenHandlerErrorCode = keyof typeof ERROR_STATUS;
+} as const satisfies Record<TokenHandlerErrorCode, number>;
 
 /** The error codes of contract v1, in the order the README lists them. */
 export const TOKEN_HANDLER_ERROR_CODES = Object.keys(ERROR_STATUS) as readonly TokenHandlerErrorCode[];

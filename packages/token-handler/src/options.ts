@@ -2,7 +2,12 @@
  * The handler's options, and their validation into one resolved, frozen configuration. Every mistake is
  * reported when the handler is created (a TypeError naming the option), never at the first request.
  */
-import { DEFAULT_MAX_RETRIES, isSecureOrLoopback } from '@telnyx-oauth/core/shared';
+import {
+  DEFAULT_MAX_RETRIES,
+  isSecureOrLoopback,
+  type Endpoint,
+  type TokenHandlerErrorCode,
+} from '@telnyx-oauth/core/shared';
 import { decodeCookieKey } from './key-ring.js';
 
 /** How the handler authenticates to the token and revocation endpoints (RFC 6749 §2.3.1). */
@@ -41,11 +46,11 @@ export interface AuthorizationServerMetadata {
 /** Something a handler reports after each request. No token, secret, cookie or upstream body is ever in it. */
 export interface TokenHandlerEvent {
   /** The endpoint asked for, or null for a path the handler does not serve. */
-  readonly endpoint: 'token' | 'refresh' | 'logout' | 'session' | null;
+  readonly endpoint: Endpoint | null;
   /** The HTTP status answered. */
   readonly status: number;
   /** The error code answered, when it was an error. */
-  readonly error?: string;
+  readonly error?: TokenHandlerErrorCode;
   /** True when the answer reused a concurrent or just-finished upstream call (single flight). */
   readonly shared?: boolean;
   /** `/logout`: whether the upstream revoked the refresh token. */
