@@ -8,7 +8,7 @@ import {
   type Endpoint,
   type TokenHandlerErrorCode,
 } from '@telnyx-oauth/core/shared';
-import { decodeCookieKey } from './key-ring.js';
+import { decodeCookieKeys } from './key-ring.js';
 
 /** How the handler authenticates to the token and revocation endpoints (RFC 6749 §2.3.1). */
 export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post';
@@ -154,7 +154,8 @@ export interface ResolvedOptions {
   readonly issuerUrl: URL;
   readonly clientId: string;
   readonly clientSecret: string;
-  readonly cookieKeys: readonly string[];
+  /** The keys' raw bytes, newest first, decoded and checked once. */
+  readonly cookieKeys: readonly Uint8Array<ArrayBuffer>[];
   readonly allowedOrigins: ReadonlySet<string>;
   readonly basePath: string;
   readonly redirectUris: ReadonlySet<string> | undefined;
@@ -255,13 +256,7 @@ export function resolveOptions(options: TokenHandlerOptions): ResolvedOptions {
   const clientId = nonEmptyString(options.clientId, 'clientId');
   const clientSecret = nonEmptyString(options.clientSecret, 'clientSecret');
 
-  if (!Array.isArray(options.cookieKeys) || options.cookieKeys.length === 0) {
-    fail('cookieKeys must list at least one key (newest first).');
-  }
-  options.cookieKeys.forEach((key, index) => decodeCookieKey(key, index));
-  if (new Set(options.cookieKeys.map((key) => key.trim())).size !== options.cookieKeys.length) {
-    fail('cookieKeys lists the same key twice.');
-  }
+  const cookieKeys = decodeCookieKeys(options.cookieKeys);
 
   if (!Array.isArray(options.allowedOrigins) || options.allowedOrigins.length === 0) {
     fail('allowedOrigins must list the origins of the pages that call the handler.');
@@ -345,7 +340,7 @@ export function resolveOptions(options: TokenHandlerOptions): ResolvedOptions {
     issuerUrl,
     clientId,
     clientSecret,
-    cookieKeys: options.cookieKeys.map((key) => key.trim()),
+    cookieKeys,
     allowedOrigins,
     basePath,
     redirectUris,
