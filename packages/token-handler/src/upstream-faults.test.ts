@@ -1,7 +1,5 @@
-import { CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET, type Fault } from '@telnyx-oauth/dev-server';
+import { CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET } from '@telnyx-oauth/dev-server';
 import { describe, expect, it, vi } from 'vitest';
-import type { TokenHandler } from './handler.js';
-import type { TokenHandlerEvent, TokenHandlerOptions } from './options.js';
 import {
   authorize,
   createHandler,
@@ -9,27 +7,8 @@ import {
   exchangeBody,
   json,
   request,
-  signIn,
-  type Upstream,
+  signedIn,
 } from './test-utils/harness.js';
-
-interface Signed {
-  upstream: Upstream;
-  handler: TokenHandler;
-  cookie: string;
-  events: TokenHandlerEvent[];
-}
-
-/** Signed in, counters at zero, faults armed for what follows. */
-async function signedIn(overrides: Partial<TokenHandlerOptions> = {}, ...faults: Fault[]): Promise<Signed> {
-  const upstream = await createUpstream();
-  const events: TokenHandlerEvent[] = [];
-  const handler = createHandler(upstream, { onEvent: (event) => events.push(event), ...overrides });
-  const { cookie } = await signIn(handler, upstream);
-  upstream.server.counters.reset();
-  for (const fault of faults) upstream.server.faults.inject(fault);
-  return { upstream, handler, cookie, events };
-}
 
 async function errorOf(response: Response): Promise<string | undefined> {
   return (await json(response.clone()))['error'] as string | undefined;
