@@ -183,7 +183,7 @@ export function createTokenHandler(input: TokenHandlerOptions): TokenHandler {
         cause instanceof HandlerError
           ? cause
           : new HandlerError('internal_error', 'The token handler failed unexpectedly.', {
-              causeName: cause instanceof Error ? cause.name : typeof cause,
+              cause,
             });
       outcome = { response: errorResponse(error), error };
     }

@@ -59,7 +59,7 @@ export function createMetadataSource(options: ResolvedOptions, http: UpstreamHtt
       as = await processDiscoveryResponse(options.issuerUrl, response);
     } catch (cause) {
       throw new HandlerError('discovery_failed', 'The authorization server metadata could not be used.', {
-        causeName: cause instanceof Error ? cause.name : typeof cause,
+        cause,
       });
     }
     const patched = withRevocationOverride(as, options);

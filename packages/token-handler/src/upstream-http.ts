@@ -113,11 +113,10 @@ export function createUpstreamHttp(options: ResolvedOptions): UpstreamHttp {
           });
           outcome = answered(response, policy, attempt, options.now());
         } catch (cause) {
-          const causeName = cause instanceof Error ? cause.name : typeof cause;
           if (!sent) {
             // oauth4webapi refused before sending: the metadata lacks the endpoint or it is not https.
             throw new HandlerError('discovery_failed', 'The authorization server metadata is unusable.', {
-              causeName,
+              cause,
             });
           }
           if (cause instanceof UpstreamBodyTooLarge) {
@@ -125,7 +124,7 @@ export function createUpstreamHttp(options: ResolvedOptions): UpstreamHttp {
               'upstream_invalid_response',
               'The authorization server answer is too large.',
               {
-                causeName,
+                cause,
               },
             );
           }
@@ -134,10 +133,10 @@ export function createUpstreamHttp(options: ResolvedOptions): UpstreamHttp {
             delay: backoffDelay(attempt),
             result: timer.signal.aborted
               ? new HandlerError('upstream_timeout', 'The authorization server did not answer in time.', {
-                  causeName,
+                  cause,
                 })
               : new HandlerError('upstream_unavailable', 'The authorization server could not be reached.', {
-                  causeName,
+                  cause,
                 }),
           };
         } finally {

@@ -59,21 +59,20 @@ function endpoint(as: AuthorizationServer, name: 'token_endpoint' | 'revocation_
 /** Maps what oauth4webapi threw while reading a token answer to the handler's codes. */
 function tokenEndpointFailure(cause: unknown): HandlerError {
   if (cause instanceof HandlerError) return cause;
-  const causeName = cause instanceof Error ? cause.name : typeof cause;
   if (cause instanceof ResponseBodyError) {
     if (cause.error === 'invalid_grant') {
-      return new HandlerError('invalid_grant', 'The authorization server refused the grant.', { causeName });
+      return new HandlerError('invalid_grant', 'The authorization server refused the grant.', { cause });
     }
     if (cause.error === 'invalid_client') {
       return new HandlerError(
         'client_authentication_failed',
         'The authorization server refused the client credentials; check the client id, secret and auth method.',
-        { causeName },
+        { cause },
       );
     }
     const upstreamError = knownOAuthError(cause.error);
     return new HandlerError('upstream_rejected', 'The authorization server refused the request.', {
-      causeName,
+      cause,
       ...(upstreamError ? { upstreamError } : {}),
     });
   }
@@ -83,16 +82,16 @@ function tokenEndpointFailure(cause: unknown): HandlerError {
       ? new HandlerError(
           'client_authentication_failed',
           'The authorization server refused the client credentials; check the client id, secret and auth method.',
-          { causeName },
+          { cause },
         )
-      : new HandlerError('upstream_rejected', 'The authorization server refused the request.', { causeName });
+      : new HandlerError('upstream_rejected', 'The authorization server refused the request.', { cause });
   }
   if (cause instanceof OperationProcessingError || cause instanceof UnsupportedOperationError) {
     return new HandlerError(
       'upstream_invalid_response',
       'The authorization server gave an unusable answer.',
       {
-        causeName,
+        cause,
       },
     );
   }
