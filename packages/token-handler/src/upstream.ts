@@ -56,6 +56,23 @@ function endpoint(as: AuthorizationServer, name: 'token_endpoint' | 'revocation_
   return new URL(as[name] as string);
 }
 
+/** The upstream refused the client credentials (`invalid_client`, or a 401 challenge): a misconfiguration. */
+function clientAuthenticationFailed(cause: unknown): HandlerError {
+  return new HandlerError(
+    'client_authentication_failed',
+    'The authorization server refused the client credentials; check the client id, secret and auth method.',
+    { cause },
+  );
+}
+
+/** The upstream refused with another OAuth error, repeated when it is a registered one. */
+function upstreamRejected(cause: unknown, upstreamError: string | undefined): HandlerError {
+  return new HandlerError('upstream_rejected', 'The authorization server refused the request.', {
+    cause,
+    ...(upstreamError ? { upstreamError } : {}),
+  });
+}
+
 /** Maps what oauth4webapi threw while reading a token answer to the handler's codes. */
 function tokenEndpointFailure(cause: unknown): HandlerError {
   if (cause instanceof HandlerError) return cause;
@@ -64,27 +81,13 @@ function tokenEndpointFailure(cause: unknown): HandlerError {
       return new HandlerError('invalid_grant', 'The authorization server refused the grant.', { cause });
     }
     if (cause.error === 'invalid_client') {
-      return new HandlerError(
-        'client_authentication_failed',
-        'The authorization server refused the client credentials; check the client id, secret and auth method.',
-        { cause },
-      );
+      return clientAuthenticationFailed(cause);
     }
-    const upstreamError = knownOAuthError(cause.error);
-    return new HandlerError('upstream_rejected', 'The authorization server refused the request.', {
-      cause,
-      ...(upstreamError ? { upstreamError } : {}),
-    });
+    return upstreamRejected(cause, knownOAuthError(cause.error));
   }
   if (cause instanceof WWWAuthenticateChallengeError) {
     // RFC 6749 §5.2: 401 with a challenge when client authentication failed.
-    return cause.status === 401
-      ? new HandlerError(
-          'client_authentication_failed',
-          'The authorization server refused the client credentials; check the client id, secret and auth method.',
-          { cause },
-        )
-      : new HandlerError('upstream_rejected', 'The authorization server refused the request.', { cause });
+    return cause.status === 401 ? clientAuthenticationFailed(cause) : upstreamRejected(cause, undefined);
   }
   if (cause instanceof OperationProcessingError || cause instanceof UnsupportedOperationError) {
     return new HandlerError(
