@@ -104,7 +104,6 @@ function invalid(message: string): never {
  */
 export function parseTokenRequest(
   contentType: string | null,
-  body: Uint8Array,
   admitted: Admitted,
   options: ResolvedOptions,
 ): TokenRequest {
@@ -114,7 +113,7 @@ export function parseTokenRequest(
   }
   let json: unknown;
   try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(admitted.body));
   } catch {
     invalid('The body is not valid JSON.');
   }
@@ -133,10 +132,7 @@ export function parseTokenRequest(
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || redirectUri.includes('#')) {
     invalid('redirect_uri must be an absolute http(s) URI without a fragment.');
   }
-  const allowed = options.redirectUris
-    ? options.redirectUris.has(redirectUri)
-    : url.origin === admitted.origin;
-  if (!allowed || url.origin !== admitted.origin) {
+  if (url.origin !== admitted.origin || (options.redirectUris && !options.redirectUris.has(redirectUri))) {
     throw new HandlerError(
       'redirect_uri_not_allowed',
       'This redirect URI may not be used with this handler.',

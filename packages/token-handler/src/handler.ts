@@ -73,7 +73,6 @@ export function createTokenHandler(input: TokenHandlerOptions): TokenHandler {
   async function token(request: Request, admitted: Admitted): Promise<Outcome> {
     const { code, codeVerifier, redirectUri } = parseTokenRequest(
       request.headers.get('content-type'),
-      admitted.body,
       admitted,
       options,
     );
