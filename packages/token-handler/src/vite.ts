@@ -64,19 +64,13 @@ export function telnyxTokenHandler(options: TokenHandlerPluginOptions = {}): Plu
   let resolved: TokenHandlerOptions | undefined;
   let fixed: TokenHandler | undefined;
   let basePath = '/api/auth';
-  const perServer = new WeakMap<object, TokenHandler>();
 
+  /** The handler of one server (asked for once per server, by its middleware, at the first request). */
   function handlerFor(server: ViteDevServer | PreviewServer): TokenHandler {
-    if (fixed) return fixed;
-    let handler = perServer.get(server);
-    if (!handler) {
-      handler = createTokenHandler({
-        ...(resolved as TokenHandlerOptions),
-        allowedOrigins: serverOrigins(server),
-      });
-      perServer.set(server, handler);
-    }
-    return handler;
+    return (
+      fixed ??
+      createTokenHandler({ ...(resolved as TokenHandlerOptions), allowedOrigins: serverOrigins(server) })
+    );
   }
 
   function mount(server: ViteDevServer | PreviewServer): void {
