@@ -7,17 +7,21 @@
 import { DEV, isNetworkFailure, TelnyxAuthError, type TelnyxAuthErrorCode } from './errors.js';
 import { checkEndpointUrl } from './options.js';
 import { isRetryableStatus } from './shared/retry.js';
+import {
+  CONTRACT_HEADER,
+  CONTRACT_VERSION,
+  type Endpoint,
+  type TokenHandlerErrorCode,
+} from './shared/token-handler-contract.js';
 import type { TokenResponse, Transport, TransportContext } from './types.js';
 
-type Endpoint = 'token' | 'refresh' | 'logout';
-
 /** What to tell a developer about a handler error that is a configuration problem, by the handler's code. */
-const MISCONFIGURED: Record<string, string> = {
+const MISCONFIGURED: Partial<Record<TokenHandlerErrorCode, string>> = {
   origin_not_allowed:
     "refused this page's origin: serve the handler on the app's origin and list it in allowedOrigins (TELNYX_TOKEN_HANDLER_ALLOWED_ORIGINS)",
+  // Prose for a developer: the header as the README spells it (on the wire it is CONTRACT_HEADER).
   csrf_header_missing: 'did not get the X-Telnyx-Auth header: a proxy in between drops it; let it through',
-  unsupported_version:
-    'speaks another contract version than this library (X-Telnyx-Auth: 1): upgrade both together',
+  unsupported_version: `speaks another contract version than this library (X-Telnyx-Auth: ${CONTRACT_VERSION}): upgrade both together`,
   redirect_uri_not_allowed:
     "refused the redirect URI: it must be on this page's origin and, when configured, in the handler's redirectUris (TELNYX_TOKEN_HANDLER_REDIRECT_URIS)",
   client_authentication_failed:
@@ -63,7 +67,11 @@ function tokenResponse(body: Record<string, unknown>): TokenResponse | undefined
  * @see https://datatracker.ietf.org/doc/html/draft-ietf-oauth-browser-based-apps (§6.2, token-mediating backend)
  */
 export function tokenHandler(basePath = '/api/auth'): Transport {
-  async function call(context: TransportContext, endpoint: Endpoint, body?: object): Promise<TokenResponse> {
+  async function call(
+    context: TransportContext,
+    endpoint: Exclude<Endpoint, 'session'>,
+    body?: object,
+  ): Promise<TokenResponse> {
     const url = checkEndpointUrl(
       new URL(`${basePath.replace(/\/$/, '')}/${endpoint}`, context.redirectUri),
       'tokenHandler',
@@ -73,7 +81,7 @@ export function tokenHandler(basePath = '/api/auth'): Transport {
     try {
       response = await context.request(url, {
         method: 'POST',
-        headers: { 'x-telnyx-auth': '1', ...(body && { 'content-type': 'application/json' }) },
+        headers: { [CONTRACT_HEADER]: CONTRACT_VERSION, ...(body && { 'content-type': 'application/json' }) },
         body: body && JSON.stringify(body),
         credentials: 'same-origin',
         keepalive: endpoint === 'logout',
@@ -89,22 +97,24 @@ export function tokenHandler(basePath = '/api/auth'): Transport {
     const json = (await response.json().catch(() => ({}))) as Record<string, unknown>;
     const answer = response.ok && tokenResponse(json);
     if (answer || (response.ok && endpoint === 'logout')) return answer as TokenResponse;
-    const error = typeof json.error === 'string' ? json.error : undefined;
+    // Any string the handler sent; only the contract's codes match the branches below.
+    const error = typeof json.error === 'string' ? (json.error as TokenHandlerErrorCode) : undefined;
+    const is = (...codes: TokenHandlerErrorCode[]): boolean => error !== undefined && codes.includes(error);
     const upstream = typeof json.upstream_error === 'string' ? json.upstream_error : undefined;
     const misconfigured = error !== undefined && MISCONFIGURED[error];
     const unavailable =
-      /^upstream_(unavailable|timeout)$/.test(error ?? '') || (!error && isRetryableStatus(status, headers));
+      is('upstream_unavailable', 'upstream_timeout') || (!error && isRetryableStatus(status, headers));
     const code: TelnyxAuthErrorCode = misconfigured
       ? 'invalid_options'
       : refresh
-        ? /^(session_expired|no_session)$/.test(error ?? '')
+        ? is('session_expired', 'no_session')
           ? 'refresh_rejected'
           : unavailable
             ? 'refresh_failed'
             : 'invalid_response'
         : unavailable
           ? 'network_error'
-          : /^(invalid_grant|invalid_request|upstream_rejected)$/.test(error ?? '')
+          : is('invalid_grant', 'invalid_request', 'upstream_rejected')
             ? 'code_exchange_failed'
             : 'invalid_response';
     throw new TelnyxAuthError(

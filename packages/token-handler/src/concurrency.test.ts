@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import type { TokenHandlerEvent } from './options.js';
 import {
   authorize,
   cookieHeader,
@@ -10,14 +9,12 @@ import {
   request,
   setCookies,
   signIn,
+  signedIn,
 } from './test-utils/harness.js';
 
 describe('concurrent refreshes (two tabs, one cookie)', () => {
   it('sends one upstream refresh for simultaneous requests; all get the same rotated result', async () => {
-    const upstream = await createUpstream();
-    const events: TokenHandlerEvent[] = [];
-    const handler = createHandler(upstream, { onEvent: (event) => events.push(event) });
-    const { cookie } = await signIn(handler, upstream);
+    const { upstream, handler, cookie, events } = await signedIn();
     // Hold the upstream refresh long enough that every request arrives while it is in flight.
     upstream.server.faults.inject({ endpoint: 'token', latencyMs: 100 });
     const responses = await Promise.all(
@@ -39,10 +36,8 @@ describe('concurrent refreshes (two tabs, one cookie)', () => {
   });
 
   it('hands a request still carrying the old cookie the same result within the reuse window', async () => {
-    const upstream = await createUpstream();
     let now = Date.now();
-    const handler = createHandler(upstream, { reuseWindow: 10_000, now: () => now });
-    const { cookie } = await signIn(handler, upstream);
+    const { upstream, handler, cookie } = await signedIn({ reuseWindow: 10_000, now: () => now });
     const first = await handler(request('refresh', { cookie }));
     now += 3_000;
     const late = await handler(request('refresh', { cookie }));
@@ -63,10 +58,10 @@ describe('concurrent refreshes (two tabs, one cookie)', () => {
   it('a failed refresh keeps the session for every tab, and the next refresh works', async () => {
     // That waiting requests share the failure rather than each calling upstream is proven without timing
     // in single-flight.test.ts; here every upstream call fails, however the requests overlap.
-    const upstream = await createUpstream();
-    const handler = createHandler(upstream, { maxRetries: 0 });
-    const { cookie } = await signIn(handler, upstream);
-    upstream.server.faults.inject({ endpoint: 'token', status: 500, count: 3, latencyMs: 50 });
+    const { upstream, handler, cookie } = await signedIn(
+      { maxRetries: 0 },
+      { endpoint: 'token', status: 500, count: 3, latencyMs: 50 },
+    );
     const failed = await Promise.all([1, 2, 3].map(() => handler(request('refresh', { cookie }))));
     expect(failed.map((response) => response.status)).toEqual([503, 503, 503]);
     expect(failed.flatMap((response) => response.headers.getSetCookie())).toEqual([]);
@@ -77,9 +72,7 @@ describe('concurrent refreshes (two tabs, one cookie)', () => {
   });
 
   it('after logout, the reuse window does not hand the session back to an older cookie', async () => {
-    const upstream = await createUpstream({ revocationEndpoint: false });
-    const handler = createHandler(upstream);
-    const { cookie: old } = await signIn(handler, upstream);
+    const { handler, cookie: old } = await signedIn({ server: { revocationEndpoint: false } });
     const refreshed = await handler(request('refresh', { cookie: old }));
     await handler(request('logout', { cookie: cookieHeader(refreshed) }));
     const again = await handler(request('refresh', { cookie: old }));

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import type { TokenHandler } from './handler.js';
+import { CONTRACT_HEADER, CONTRACT_VERSION } from './contract.js';
 import {
   APP,
   authorize,
+  cookieHeader,
   createHandler,
   createUpstream,
   exchangeBody,
@@ -11,17 +12,8 @@ import {
   REDIRECT_URI,
   request,
   setCookies,
-  signIn,
-  type Upstream,
+  signedIn,
 } from './test-utils/harness.js';
-
-async function setup(): Promise<{ upstream: Upstream; handler: TokenHandler; cookie: string }> {
-  const upstream = await createUpstream();
-  const handler = createHandler(upstream);
-  const { cookie } = await signIn(handler, upstream);
-  upstream.server.counters.reset();
-  return { upstream, handler, cookie };
-}
 
 async function expectError(response: Response, status: number, error: string): Promise<void> {
   expect(response.status).toBe(status);
@@ -41,7 +33,7 @@ describe('same-origin only (CSRF)', () => {
     ['http instead of https', 'http://app.example'],
     ['an Origin with a path', `${APP}/`],
   ])('refuses %s on every endpoint, before touching the cookie or the upstream', async (_name, origin) => {
-    const { upstream, handler, cookie } = await setup();
+    const { upstream, handler, cookie } = await signedIn();
     for (const endpoint of ['token', 'refresh', 'logout', 'session']) {
       const response = await handler(request(endpoint, { origin, cookie }));
       await expectError(response, 403, 'origin_not_allowed');
@@ -51,7 +43,7 @@ describe('same-origin only (CSRF)', () => {
   });
 
   it('refuses a request the browser marks as cross-site or same-site (Fetch Metadata)', async () => {
-    const { handler, cookie } = await setup();
+    const { handler, cookie } = await signedIn();
     for (const site of ['cross-site', 'same-site', 'none']) {
       const response = await handler(request('refresh', { cookie, headers: { 'Sec-Fetch-Site': site } }));
       await expectError(response, 403, 'origin_not_allowed');
@@ -63,17 +55,17 @@ describe('same-origin only (CSRF)', () => {
   });
 
   it('requires the X-Telnyx-Auth header, and speaks version 1 only', async () => {
-    const { upstream, handler, cookie } = await setup();
+    const { upstream, handler, cookie } = await signedIn();
     const bare = request('refresh', { cookie });
-    bare.headers.delete('X-Telnyx-Auth');
+    bare.headers.delete(CONTRACT_HEADER);
     await expectError(await handler(bare), 403, 'csrf_header_missing');
-    const v2 = await handler(request('refresh', { cookie, headers: { 'X-Telnyx-Auth': '2' } }));
+    const v2 = await handler(request('refresh', { cookie, headers: { [CONTRACT_HEADER]: '2' } }));
     await expectError(v2, 400, 'unsupported_version');
     expect(upstream.server.counters.get('token')).toBe(0);
   });
 
   it('answers only POST; a preflight gets no CORS headers', async () => {
-    const { handler, cookie } = await setup();
+    const { handler, cookie } = await signedIn();
     for (const method of ['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']) {
       const response = await handler(
         request('session', {
@@ -81,7 +73,7 @@ describe('same-origin only (CSRF)', () => {
           cookie,
           headers: {
             'Access-Control-Request-Method': 'POST',
-            'Access-Control-Request-Headers': 'x-telnyx-auth',
+            'Access-Control-Request-Headers': CONTRACT_HEADER,
           },
         }),
       );
@@ -92,7 +84,7 @@ describe('same-origin only (CSRF)', () => {
   });
 
   it('answers 404 for other paths, and never a token', async () => {
-    const { handler, cookie } = await setup();
+    const { handler, cookie } = await signedIn();
     for (const path of [
       '/api/auth',
       '/api/auth/',
@@ -104,7 +96,7 @@ describe('same-origin only (CSRF)', () => {
       const response = await handler(
         new Request(new URL(path, APP), {
           method: 'POST',
-          headers: { Origin: APP, 'X-Telnyx-Auth': '1', Cookie: cookie },
+          headers: { Origin: APP, [CONTRACT_HEADER]: CONTRACT_VERSION, Cookie: cookie },
         }),
       );
       await expectError(response, 404, 'not_found');
@@ -114,7 +106,7 @@ describe('same-origin only (CSRF)', () => {
 
 describe('bounded, well-formed bodies', () => {
   it('refuses a body larger than maxBodyBytes, declared or streamed, without reading it all', async () => {
-    const { upstream, handler } = await setup();
+    const { upstream, handler } = await signedIn();
     const big = JSON.stringify({
       code: 'x'.repeat(5000),
       code_verifier: 'v'.repeat(43),
@@ -144,7 +136,7 @@ describe('bounded, well-formed bodies', () => {
   });
 
   it('answers invalid_request when the body stream fails mid-read (the client went away)', async () => {
-    const { handler } = await setup();
+    const { handler } = await signedIn();
     const failing = new ReadableStream<Uint8Array>({
       start(controller) {
         controller.enqueue(new TextEncoder().encode('{"code":'));
@@ -165,7 +157,7 @@ describe('bounded, well-formed bodies', () => {
   });
 
   it('requires JSON for the code exchange', async () => {
-    const { upstream, handler } = await setup();
+    const { upstream, handler } = await signedIn();
     const auth = await authorize(upstream);
     const call = exchangeBody(auth);
     for (const type of [
@@ -205,7 +197,7 @@ describe('bounded, well-formed bodies', () => {
       { code: 'c', code_verifier: 'v'.repeat(43), redirect_uri: 'javascript:alert(1)' },
     ],
   ])('answers invalid_request for %s, without calling upstream', async (_name, body) => {
-    const { upstream, handler } = await setup();
+    const { upstream, handler } = await signedIn();
     const payload = body instanceof Uint8Array || typeof body === 'string' ? body : JSON.stringify(body);
     const response = await handler(
       request('token', { headers: { 'Content-Type': 'application/json' }, body: payload }),
@@ -217,7 +209,7 @@ describe('bounded, well-formed bodies', () => {
 
 describe('redirect URIs', () => {
   it('refuses a redirect URI on another origin than the calling page (no exchange oracle)', async () => {
-    const { upstream, handler } = await setup();
+    const { upstream, handler } = await signedIn();
     const auth = await authorize(upstream);
     const call = { ...exchangeBody(auth), origin: LOCAL_APP };
     await expectError(await handler(request('token', call)), 400, 'redirect_uri_not_allowed');
@@ -242,18 +234,16 @@ describe('redirect URIs', () => {
 
 describe('what reaches the browser', () => {
   it('never a refresh token, the client secret or a cookie value in any body; never CORS headers', async () => {
-    const upstream = await createUpstream();
-    const handler = createHandler(upstream, { reuseWindow: 0 });
+    const { upstream, handler, response, cookie } = await signedIn({ reuseWindow: 0 });
     const responses: Response[] = [];
     const record = (response: Response): Response => {
       responses.push(response.clone());
       return response;
     };
-    const { response, cookie } = await signIn(handler, upstream);
     record(response);
     const refreshed = record(await handler(request('refresh', { cookie })));
     const next = setCookies(refreshed)[0];
-    const nextCookie = `${next?.name}=${next?.value}`;
+    const nextCookie = cookieHeader(refreshed);
     record(await handler(request('session', { cookie: nextCookie })));
     record(await handler(request('logout', { cookie: nextCookie })));
     record(await handler(request('refresh', { cookie: nextCookie })));

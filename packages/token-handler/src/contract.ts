@@ -3,17 +3,13 @@
  * `Origin` and `X-Telnyx-Auth` headers, bounded bodies, and the code exchange's JSON body. Everything here
  * runs before any cookie is decrypted or any upstream request is made.
  */
+import { CONTRACT_HEADER, CONTRACT_VERSION, type Endpoint } from '@telnyx-oauth/core/shared';
 import { HandlerError } from './errors.js';
 import { parseUrl, type ResolvedOptions } from './options.js';
 import { readLimited, TOO_LARGE } from './read-limited.js';
 
-/** The custom header every request must carry; its value is the contract version. */
-export const CONTRACT_HEADER = 'X-Telnyx-Auth';
-/** The contract version this handler speaks. */
-export const CONTRACT_VERSION = '1';
+export { CONTRACT_HEADER, CONTRACT_VERSION, type Endpoint };
 
-/** The endpoints under the base path. */
-export type Endpoint = 'token' | 'refresh' | 'logout' | 'session';
 const ENDPOINTS: ReadonlySet<string> = new Set<Endpoint>(['token', 'refresh', 'logout', 'session']);
 
 /** The endpoint a path names, or undefined (the path is not `{basePath}/{endpoint}` exactly). */
@@ -108,7 +104,6 @@ function invalid(message: string): never {
  */
 export function parseTokenRequest(
   contentType: string | null,
-  body: Uint8Array,
   admitted: Admitted,
   options: ResolvedOptions,
 ): TokenRequest {
@@ -118,7 +113,7 @@ export function parseTokenRequest(
   }
   let json: unknown;
   try {
-    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(body));
+    json = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(admitted.body));
   } catch {
     invalid('The body is not valid JSON.');
   }
@@ -137,10 +132,7 @@ export function parseTokenRequest(
   if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:') || redirectUri.includes('#')) {
     invalid('redirect_uri must be an absolute http(s) URI without a fragment.');
   }
-  const allowed = options.redirectUris
-    ? options.redirectUris.has(redirectUri)
-    : url.origin === admitted.origin;
-  if (!allowed || url.origin !== admitted.origin) {
+  if (url.origin !== admitted.origin || (options.redirectUris && !options.redirectUris.has(redirectUri))) {
     throw new HandlerError(
       'redirect_uri_not_allowed',
       'This redirect URI may not be used with this handler.',

@@ -4,30 +4,6 @@
  */
 import type { ClientAuthMethod, TokenHandlerOptions } from './options.js';
 
-/** The variables {@link tokenHandlerOptionsFromEnv} reads, with the option each one sets. */
-export const TOKEN_HANDLER_ENV = {
-  /** `issuer`; default {@link DEFAULT_ISSUER} (`https://api.telnyx.com`). */
-  TELNYX_ISSUER: 'issuer',
-  /** `clientId`, the confidential client's id. Required. */
-  TELNYX_CLIENT_ID: 'clientId',
-  /** `clientSecret`. Required; never in a `VITE_` variable. */
-  TELNYX_CLIENT_SECRET: 'clientSecret',
-  /** `cookieKeys`: comma-separated, newest first (see {@link generateCookieKey}). Required. */
-  TELNYX_TOKEN_HANDLER_KEYS: 'cookieKeys',
-  /** `allowedOrigins`: comma-separated origins of the app, e.g. `https://app.example.com`. Required. */
-  TELNYX_TOKEN_HANDLER_ALLOWED_ORIGINS: 'allowedOrigins',
-  /** `redirectUris`: comma-separated; default any http(s) URI on the request's (allowed) origin. */
-  TELNYX_TOKEN_HANDLER_REDIRECT_URIS: 'redirectUris',
-  /** `basePath`; default `/api/auth`. */
-  TELNYX_TOKEN_HANDLER_BASE_PATH: 'basePath',
-  /** `tokenEndpoint`: set it to skip discovery (e.g. `https://api.telnyx.com/oauth/token`). */
-  TELNYX_TOKEN_ENDPOINT: 'tokenEndpoint',
-  /** `revocationEndpoint`; `none` turns revocation off. */
-  TELNYX_REVOCATION_ENDPOINT: 'revocationEndpoint',
-  /** `tokenEndpointAuthMethod`: `client_secret_basic` (default) or `client_secret_post`. */
-  TELNYX_TOKEN_ENDPOINT_AUTH_METHOD: 'tokenEndpointAuthMethod',
-} as const;
-
 /** Telnyx's issuer, used when `TELNYX_ISSUER` is not set. */
 export const DEFAULT_ISSUER = 'https://api.telnyx.com';
 
@@ -47,6 +23,64 @@ function text(value: string | undefined): string | undefined {
   return trimmed ? trimmed : undefined;
 }
 
+/** One variable: the option it sets, how its text becomes the value, and whether it is required or secret. */
+interface EnvVariable {
+  readonly variable: string;
+  readonly option: keyof TokenHandlerOptions;
+  readonly parse: (value: string | undefined) => unknown;
+  /** Needed unless given in `overrides`. */
+  readonly required?: true;
+  /** Must never reach the browser bundle (never a `VITE_` variable, never under Vite's `envPrefix`). */
+  readonly secret?: true;
+}
+
+/** Every variable of the token handler, written once: the map, the parsing, the required and secret ones. */
+const VARIABLES = [
+  // default DEFAULT_ISSUER (https://api.telnyx.com)
+  { variable: 'TELNYX_ISSUER', option: 'issuer', parse: (value) => text(value) ?? DEFAULT_ISSUER },
+  // the confidential client's id
+  { variable: 'TELNYX_CLIENT_ID', option: 'clientId', parse: text, required: true },
+  { variable: 'TELNYX_CLIENT_SECRET', option: 'clientSecret', parse: text, required: true, secret: true },
+  // comma-separated, newest first (see generateCookieKey)
+  { variable: 'TELNYX_TOKEN_HANDLER_KEYS', option: 'cookieKeys', parse: list, required: true, secret: true },
+  // comma-separated origins of the app, e.g. https://app.example.com
+  { variable: 'TELNYX_TOKEN_HANDLER_ALLOWED_ORIGINS', option: 'allowedOrigins', parse: list, required: true },
+  // comma-separated; default any http(s) URI on the request's (allowed) origin
+  { variable: 'TELNYX_TOKEN_HANDLER_REDIRECT_URIS', option: 'redirectUris', parse: list },
+  // default /api/auth
+  { variable: 'TELNYX_TOKEN_HANDLER_BASE_PATH', option: 'basePath', parse: text },
+  // set it to skip discovery (e.g. https://api.telnyx.com/oauth/token)
+  { variable: 'TELNYX_TOKEN_ENDPOINT', option: 'tokenEndpoint', parse: text },
+  // `none` turns revocation off
+  {
+    variable: 'TELNYX_REVOCATION_ENDPOINT',
+    option: 'revocationEndpoint',
+    parse: (value) => {
+      const endpoint = text(value);
+      return endpoint === 'none' ? false : endpoint;
+    },
+  },
+  // client_secret_basic (default) or client_secret_post
+  {
+    variable: 'TELNYX_TOKEN_ENDPOINT_AUTH_METHOD',
+    option: 'tokenEndpointAuthMethod',
+    parse: (value) => text(value) as ClientAuthMethod | undefined,
+  },
+] as const satisfies readonly EnvVariable[];
+
+/**
+ * The variables {@link tokenHandlerOptionsFromEnv} reads, with the option each one sets (derived from the
+ * one table in env.ts; the README's "Environment variables" describes each).
+ */
+export const TOKEN_HANDLER_ENV: {
+  readonly [V in (typeof VARIABLES)[number] as V['variable']]: V['option'];
+} = Object.freeze(Object.fromEntries(VARIABLES.map(({ variable, option }) => [variable, option]))) as never;
+
+/** The variables that must never reach the browser bundle (the client secret, the cookie keys). */
+export const SECRET_VARIABLES: readonly string[] = VARIABLES.filter((each: EnvVariable) => each.secret).map(
+  ({ variable }) => variable,
+);
+
 /**
  * Builds {@link TokenHandlerOptions} from environment variables; `overrides` win over the environment.
  * Lists are comma-separated (`TELNYX_TOKEN_HANDLER_KEYS` newest first). `TELNYX_REVOCATION_ENDPOINT=none`
@@ -61,33 +95,22 @@ export function tokenHandlerOptionsFromEnv(
   env: Env = (globalThis as { process?: { env: Env } }).process?.env ?? {},
   overrides: Partial<TokenHandlerOptions> = {},
 ): TokenHandlerOptions {
-  if (env['VITE_TELNYX_CLIENT_SECRET'] !== undefined || env['VITE_TELNYX_TOKEN_HANDLER_KEYS'] !== undefined) {
+  if (SECRET_VARIABLES.some((variable) => env[`VITE_${variable}`] !== undefined)) {
     throw new TypeError(
       'A VITE_ variable holds the client secret or cookie keys: Vite puts VITE_ variables into the browser ' +
-        'bundle. Rename it to TELNYX_CLIENT_SECRET / TELNYX_TOKEN_HANDLER_KEYS and rotate the secret.',
+        `bundle. Rename it to ${SECRET_VARIABLES.join(' / ')} and rotate the secret.`,
     );
   }
-  const revocation = text(env['TELNYX_REVOCATION_ENDPOINT']);
-  const fromEnv: Partial<Record<keyof TokenHandlerOptions, unknown>> = {
-    issuer: text(env['TELNYX_ISSUER']) ?? DEFAULT_ISSUER,
-    clientId: text(env['TELNYX_CLIENT_ID']),
-    clientSecret: text(env['TELNYX_CLIENT_SECRET']),
-    cookieKeys: list(env['TELNYX_TOKEN_HANDLER_KEYS']),
-    allowedOrigins: list(env['TELNYX_TOKEN_HANDLER_ALLOWED_ORIGINS']),
-    redirectUris: list(env['TELNYX_TOKEN_HANDLER_REDIRECT_URIS']),
-    basePath: text(env['TELNYX_TOKEN_HANDLER_BASE_PATH']),
-    tokenEndpoint: text(env['TELNYX_TOKEN_ENDPOINT']),
-    revocationEndpoint: revocation === 'none' ? false : revocation,
-    tokenEndpointAuthMethod: text(env['TELNYX_TOKEN_ENDPOINT_AUTH_METHOD']) as ClientAuthMethod | undefined,
-  };
   const merged: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(fromEnv)) if (value !== undefined) merged[name] = value;
+  for (const { variable, option, parse } of VARIABLES) {
+    const value = parse(env[variable]);
+    if (value !== undefined) merged[option] = value;
+  }
   for (const [name, value] of Object.entries(overrides)) if (value !== undefined) merged[name] = value;
 
-  const missing = Object.entries(TOKEN_HANDLER_ENV)
-    .filter(([, option]) => ['clientId', 'clientSecret', 'cookieKeys', 'allowedOrigins'].includes(option))
-    .filter(([, option]) => merged[option] === undefined)
-    .map(([variable]) => variable);
+  const missing = VARIABLES.filter(
+    (each: EnvVariable) => each.required && merged[each.option] === undefined,
+  ).map(({ variable }) => variable);
   if (missing.length > 0) {
     throw new TypeError(`The token handler needs ${missing.join(', ')} (see the token handler README).`);
   }

@@ -2,6 +2,9 @@
  * The handler's error answers: one stable code per failure, each with one HTTP status. Part of the HTTP
  * contract (README, "Errors"): the browser branches on `error`, never on `error_description`.
  */
+import type { TokenHandlerErrorCode } from '@telnyx-oauth/core/shared';
+
+export type { TokenHandlerErrorCode };
 
 /** Every error code of contract v1, with the HTTP status it is answered with. */
 export const ERROR_STATUS = {
@@ -43,10 +46,7 @@ export const ERROR_STATUS = {
   upstream_timeout: 504,
   /** A bug in the handler. */
   internal_error: 500,
-} as const;
-
-/** A stable error code of the handler's HTTP contract (the `error` member of every error body). */
-export type TokenHandlerErrorCode = keyof typeof ERROR_STATUS;
+} as const satisfies Record<TokenHandlerErrorCode, number>;
 
 /** The error codes of contract v1, in the order the README lists them. */
 export const TOKEN_HANDLER_ERROR_CODES = Object.keys(ERROR_STATUS) as readonly TokenHandlerErrorCode[];
@@ -73,6 +73,16 @@ export function knownOAuthError(error: string | undefined): string | undefined {
   return error !== undefined && KNOWN_OAUTH_ERRORS.has(error) ? error : undefined;
 }
 
+/** What a {@link HandlerError} carries besides its code: never a token, a message or a body. */
+export interface HandlerErrorExtra {
+  /** Seconds the browser should wait before trying again (from an upstream Retry-After). */
+  readonly retryAfterSeconds?: number;
+  /** A registered OAuth error code the upstream answered. */
+  readonly upstreamError?: string;
+  /** Where the problem is (the cause's class name), for `onEvent`. */
+  readonly causeName?: string;
+}
+
 /**
  * A failure the handler answers with a JSON error. Thrown inside the handler only; the messages are fixed
  * strings written here, never text or tokens from a request or an upstream response.
@@ -80,20 +90,26 @@ export function knownOAuthError(error: string | undefined): string | undefined {
 export class HandlerError extends Error {
   override readonly name = 'HandlerError';
   readonly status: number;
+  readonly extra: HandlerErrorExtra;
 
   constructor(
     readonly code: TokenHandlerErrorCode,
     message: string,
-    readonly extra: {
-      /** Seconds the browser should wait before trying again (from an upstream Retry-After). */
-      readonly retryAfterSeconds?: number;
-      /** A registered OAuth error code the upstream answered. */
-      readonly upstreamError?: string;
-      /** Where the problem is (an error's class name), for `onEvent`; never a message or a body. */
-      readonly causeName?: string;
+    details: Omit<HandlerErrorExtra, 'causeName'> & {
+      /**
+       * What went wrong underneath. Only its class name is kept (`extra.causeName`): the cause itself may
+       * hold an upstream body or a token, and is not stored.
+       */
+      readonly cause?: unknown;
     } = {},
   ) {
     super(message);
     this.status = ERROR_STATUS[code];
+    const { cause, ...extra } = details;
+    // `in`, not `!== undefined`: `throw undefined` is a cause too, named 'undefined'.
+    this.extra =
+      'cause' in details
+        ? { ...extra, causeName: cause instanceof Error ? cause.name : typeof cause }
+        : extra;
   }
 }

@@ -14,6 +14,7 @@ import {
   SCOPE,
   setCookies,
   signIn,
+  signedIn,
 } from './test-utils/harness.js';
 
 describe('sign-in, refresh, session and logout against the dev server', () => {
@@ -50,9 +51,7 @@ describe('sign-in, refresh, session and logout against the dev server', () => {
   });
 
   it('on a loopback http origin the cookie is neither Secure nor prefixed', async () => {
-    const upstream = await createUpstream();
-    const handler = createHandler(upstream);
-    const { response } = await signIn(handler, upstream, LOCAL_REDIRECT_URI);
+    const { response } = await signedIn({ redirectUri: LOCAL_REDIRECT_URI });
     const [cookie] = setCookies(response);
     expect(cookie?.name).toBe('telnyx-auth');
     expect(cookie?.attributes.has('secure')).toBe(false);
@@ -61,9 +60,8 @@ describe('sign-in, refresh, session and logout against the dev server', () => {
   });
 
   it('refreshes with the cookie: a new access token, the rotated refresh token in a new cookie', async () => {
-    const upstream = await createUpstream();
-    const handler = createHandler(upstream, { reuseWindow: 0 });
-    const first = await signIn(handler, upstream);
+    const first = await signedIn({ reuseWindow: 0 });
+    const { upstream, handler } = first;
     const response = await handler(request('refresh', { cookie: first.cookie }));
     expect(response.status).toBe(200);
     const body = await json(response.clone());
@@ -82,9 +80,10 @@ describe('sign-in, refresh, session and logout against the dev server', () => {
   });
 
   it('keeps the refresh token when the server does not rotate it', async () => {
-    const upstream = await createUpstream({ rotateRefreshTokens: false });
-    const handler = createHandler(upstream, { reuseWindow: 0 });
-    const { cookie } = await signIn(handler, upstream);
+    const { upstream, handler, cookie } = await signedIn({
+      server: { rotateRefreshTokens: false },
+      reuseWindow: 0,
+    });
     const first = await handler(request('refresh', { cookie }));
     expect(first.status).toBe(200);
     expect(await json(first.clone())).toMatchObject({ refresh: true, scope: SCOPE });
@@ -108,9 +107,7 @@ describe('sign-in, refresh, session and logout against the dev server', () => {
   });
 
   it('logs out: revokes the refresh token upstream and clears the cookie', async () => {
-    const upstream = await createUpstream();
-    const handler = createHandler(upstream);
-    const { cookie } = await signIn(handler, upstream);
+    const { upstream, handler, cookie } = await signedIn();
     const response = await handler(request('logout', { cookie }));
     expect(response.status).toBe(200);
     expect(await json(response.clone())).toEqual({ revoked: true });
@@ -125,9 +122,7 @@ describe('sign-in, refresh, session and logout against the dev server', () => {
   });
 
   it('logs out without revoking when the server has no revocation endpoint, and without a session', async () => {
-    const upstream = await createUpstream({ revocationEndpoint: false });
-    const handler = createHandler(upstream);
-    const { cookie } = await signIn(handler, upstream);
+    const { upstream, handler, cookie } = await signedIn({ server: { revocationEndpoint: false } });
     const response = await handler(request('logout', { cookie }));
     expect(await json(response.clone())).toEqual({ revoked: false });
     expect(setCookies(response)[0]?.attributes.get('max-age')).toBe('0');
@@ -157,9 +152,7 @@ describe('sign-in, refresh, session and logout against the dev server', () => {
   });
 
   it('uses client_secret_post when configured', async () => {
-    const upstream = await createUpstream();
-    const handler = createHandler(upstream, { tokenEndpointAuthMethod: 'client_secret_post' });
-    const { body } = await signIn(handler, upstream);
+    const { body } = await signedIn({ tokenEndpointAuthMethod: 'client_secret_post' });
     expect(body['refresh']).toBe(true);
   });
 

@@ -73,7 +73,6 @@ export function createTokenHandler(input: TokenHandlerOptions): TokenHandler {
   async function token(request: Request, admitted: Admitted): Promise<Outcome> {
     const { code, codeVerifier, redirectUri } = parseTokenRequest(
       request.headers.get('content-type'),
-      admitted.body,
       admitted,
       options,
     );
@@ -183,7 +182,7 @@ export function createTokenHandler(input: TokenHandlerOptions): TokenHandler {
         cause instanceof HandlerError
           ? cause
           : new HandlerError('internal_error', 'The token handler failed unexpectedly.', {
-              causeName: cause instanceof Error ? cause.name : typeof cause,
+              cause,
             });
       outcome = { response: errorResponse(error), error };
     }

@@ -1,11 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeBase64url, encodeBase64url } from './base64url.js';
-import { createKeyRing, generateCookieKey } from './key-ring.js';
+import { createKeyRing, decodeCookieKeys, generateCookieKey, type KeyRing } from './key-ring.js';
 
 const encode = (text: string): Uint8Array<ArrayBuffer> => new TextEncoder().encode(text);
 const decode = (bytes: Uint8Array | null): string | null => (bytes ? new TextDecoder().decode(bytes) : null);
 const AAD = encode('issuer\nclient');
+/** A ring of configured (text) keys, as the handler builds it: decoded by resolveOptions, then imported. */
+const ringOf = async (keys: readonly string[]): Promise<KeyRing> => createKeyRing(decodeCookieKeys(keys));
 
 describe('base64url', () => {
   it('round-trips bytes and refuses other spellings', () => {
@@ -30,7 +32,7 @@ describe('key ring', () => {
   });
 
   it('seals with a fresh IV each time and opens what it sealed', async () => {
-    const ring = await createKeyRing([generateCookieKey()]);
+    const ring = await ringOf([generateCookieKey()]);
     const a = await ring.seal(encode('refresh-token'), AAD);
     const b = await ring.seal(encode('refresh-token'), AAD);
     expect(a).not.toBe(b);
@@ -40,9 +42,9 @@ describe('key ring', () => {
 
   it('the first key seals; older keys still open; a removed key does not', async () => {
     const [newer, older] = [generateCookieKey(), generateCookieKey()];
-    const before = await createKeyRing([older]);
-    const during = await createKeyRing([newer, older]);
-    const after = await createKeyRing([newer]);
+    const before = await ringOf([older]);
+    const during = await ringOf([newer, older]);
+    const after = await ringOf([newer]);
     const sealedBefore = await before.seal(encode('x'), AAD);
     expect(decode(await during.open(sealedBefore, AAD))).toBe('x');
     const sealedDuring = await during.seal(encode('y'), AAD);
@@ -52,21 +54,21 @@ describe('key ring', () => {
   });
 
   it('does not open a value bound to other additional data', async () => {
-    const ring = await createKeyRing([generateCookieKey()]);
+    const ring = await ringOf([generateCookieKey()]);
     const sealed = await ring.seal(encode('x'), AAD);
     expect(await ring.open(sealed, encode('issuer\nother-client'))).toBeNull();
   });
 
   it('refuses a value whose key id names a ring key but was sealed with another key', async () => {
-    const ring = await createKeyRing([generateCookieKey()]);
-    const other = await createKeyRing([generateCookieKey()]);
+    const ring = await ringOf([generateCookieKey()]);
+    const other = await ringOf([generateCookieKey()]);
     const sealed = await other.seal(encode('x'), AAD);
     const [, , iv, ciphertext] = sealed.split('.');
     expect(await ring.open(`v1.${ring.currentKid}.${iv}.${ciphertext}`, AAD)).toBeNull();
   });
 
   it('opens nothing but the exact sealed value (property)', async () => {
-    const ring = await createKeyRing([generateCookieKey()]);
+    const ring = await ringOf([generateCookieKey()]);
     const sealed = await ring.seal(encode('a refresh token'), AAD);
     await fc.assert(
       fc.asyncProperty(
@@ -93,11 +95,11 @@ describe('key ring', () => {
     [[Buffer.alloc(32).toString('base64')], 'cookieKeys[0]'],
     [[Buffer.alloc(16).toString('base64url')], 'cookieKeys[0]'],
   ])('refuses the key list %j', async (keys, message) => {
-    await expect(createKeyRing(keys as string[])).rejects.toThrow(message);
+    await expect(ringOf(keys as string[])).rejects.toThrow(message);
   });
 
   it('refuses the same key twice', async () => {
     const key = generateCookieKey();
-    await expect(createKeyRing([key, key])).rejects.toThrow('same key twice');
+    await expect(ringOf([key, key])).rejects.toThrow('same key twice');
   });
 });

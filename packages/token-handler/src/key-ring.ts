@@ -32,19 +32,30 @@ export function generateCookieKey(): string {
 }
 
 /**
- * The raw bytes of a configured key.
+ * The raw bytes of the configured keys (newest first), each checked once.
  *
- * @throws TypeError when the key is not unpadded base64url of exactly 32 bytes.
+ * @throws TypeError when the list is empty, a key is not unpadded base64url of exactly 32 bytes, or two
+ *   keys are the same.
  */
-export function decodeCookieKey(key: string, index: number): Uint8Array<ArrayBuffer> {
-  const bytes = typeof key === 'string' ? decodeBase64url(key.trim()) : undefined;
-  if (!bytes || bytes.length !== KEY_BYTES) {
-    throw new TypeError(
-      `cookieKeys[${index}] must be 32 random bytes as unpadded base64url (43 characters); ` +
-        'generate one with `npx telnyx-oauth-token-handler generate-key`.',
-    );
+export function decodeCookieKeys(keys: readonly string[]): Uint8Array<ArrayBuffer>[] {
+  if (!Array.isArray(keys) || keys.length === 0) {
+    throw new TypeError('cookieKeys must list at least one key (newest first).');
   }
-  return bytes;
+  const raw = keys.map((key: unknown, index) => {
+    const bytes = typeof key === 'string' ? decodeBase64url(key.trim()) : undefined;
+    if (!bytes || bytes.length !== KEY_BYTES) {
+      throw new TypeError(
+        `cookieKeys[${index}] must be 32 random bytes as unpadded base64url (43 characters); ` +
+          'generate one with `npx telnyx-oauth-token-handler generate-key`.',
+      );
+    }
+    return bytes;
+  });
+  // decodeBase64url accepts one spelling per byte string, so equal keys have equal (trimmed) texts.
+  if (new Set(keys.map((key) => key.trim())).size !== keys.length) {
+    throw new TypeError('cookieKeys lists the same key twice.');
+  }
+  return raw;
 }
 
 async function keyId(raw: Uint8Array): Promise<string> {
@@ -56,28 +67,16 @@ async function keyId(raw: Uint8Array): Promise<string> {
   return encodeBase64url(digest.subarray(0, 6));
 }
 
-/**
- * Imports the keys (newest first) into a ring.
- *
- * @throws TypeError when the list is empty, a key is malformed, or two keys are the same.
- */
-export async function createKeyRing(keys: readonly string[]): Promise<KeyRing> {
-  if (!Array.isArray(keys) || keys.length === 0) {
-    throw new TypeError('cookieKeys must list at least one key (newest first).');
-  }
+/** Imports the keys (raw bytes from {@link decodeCookieKeys}, newest first) into a ring. */
+export async function createKeyRing(keys: readonly Uint8Array<ArrayBuffer>[]): Promise<KeyRing> {
   const entries = await Promise.all(
-    keys.map(async (key, index) => {
-      const raw = decodeCookieKey(key, index);
+    keys.map(async (raw) => {
       const kid = await keyId(raw);
       const cryptoKey = await crypto.subtle.importKey('raw', raw, 'AES-GCM', false, ['encrypt', 'decrypt']);
       return { kid, cryptoKey };
     }),
   );
-  const byKid = new Map<string, CryptoKey>();
-  for (const { kid, cryptoKey } of entries) {
-    if (byKid.has(kid)) throw new TypeError('cookieKeys lists the same key twice.');
-    byKid.set(kid, cryptoKey);
-  }
+  const byKid = new Map(entries.map(({ kid, cryptoKey }) => [kid, cryptoKey]));
   const current = entries[0] as { kid: string; cryptoKey: CryptoKey };
 
   return {

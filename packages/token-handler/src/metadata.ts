@@ -51,7 +51,7 @@ export function createMetadataSource(options: ResolvedOptions, http: UpstreamHtt
   let inflight: Promise<AuthorizationServer> | undefined;
 
   async function discover(): Promise<AuthorizationServer> {
-    const response = await http.send('idempotent', options.issuerUrl, (transport) =>
+    const response = await http.send('default', options.issuerUrl, (transport) =>
       discoveryRequest(options.issuerUrl, { ...transport, algorithm: 'oauth2' }),
     );
     let as: AuthorizationServer;
@@ -59,7 +59,7 @@ export function createMetadataSource(options: ResolvedOptions, http: UpstreamHtt
       as = await processDiscoveryResponse(options.issuerUrl, response);
     } catch (cause) {
       throw new HandlerError('discovery_failed', 'The authorization server metadata could not be used.', {
-        causeName: cause instanceof Error ? cause.name : typeof cause,
+        cause,
       });
     }
     const patched = withRevocationOverride(as, options);

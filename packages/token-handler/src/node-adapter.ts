@@ -47,21 +47,19 @@ function pathnameOf(target: string): string {
 
 /**
  * Requests under the handler's base path go to the handler; all others to `next()`. Express strips the
- * mount path from `req.url`; `originalUrl` keeps it, so the handler sees the full path either way.
+ * mount path from `req.url`; `originalUrl` keeps it, so the handler sees the full path either way. The
+ * handler is asked for at the first request (once its server's URLs are known), and kept.
  */
 export function middlewareFor(basePath: string, handler: () => TokenHandler): NodeMiddleware {
-  const listeners = new WeakMap<TokenHandler, NodeListener>();
+  let listener: NodeListener | undefined;
   return (request, response, next) => {
     const target = request.originalUrl ?? request.url ?? '/';
     if (!isUnderBasePath(pathnameOf(target), basePath)) {
       next();
       return;
     }
-    let listener: NodeListener;
     try {
-      const current = handler();
-      listener = listeners.get(current) ?? listenerFor(current);
-      listeners.set(current, listener);
+      listener ??= listenerFor(handler());
     } catch (error) {
       next(error);
       return;

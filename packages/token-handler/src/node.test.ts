@@ -1,43 +1,28 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:http';
 import { startDevServer, type RunningDevServer } from '@telnyx-oauth/dev-server';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { CONTRACT_HEADER, CONTRACT_VERSION } from './contract.js';
 import { createTokenHandler } from './handler.js';
 import { createNodeListener, createNodeMiddleware } from './node.js';
 import {
   APP,
   authorize,
+  cookieHeader,
   handlerOptions,
   KEY_A,
   registerClient,
   type Upstream,
 } from './test-utils/harness.js';
-
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()?.();
-});
-
-async function listen(server: Server): Promise<string> {
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  cleanups.push(
-    () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  );
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-}
+import { listen, onCleanup } from './test-utils/http.js';
 
 /** The dev server over real HTTP too: the handler reaches it with the global fetch. */
 async function liveUpstream(): Promise<{ running: RunningDevServer; upstream: Upstream }> {
   const running = await startDevServer({ port: 0 });
-  cleanups.push(() => running.close());
+  onCleanup(() => running.close());
   return { running, upstream: await registerClient(running.server) };
 }
 
-const headers = { Origin: APP, 'X-Telnyx-Auth': '1' };
+const headers = { Origin: APP, [CONTRACT_HEADER]: CONTRACT_VERSION };
 
 describe('the Node entry on a real HTTP server', () => {
   it('signs in, refreshes and reports the session over sockets, with the global fetch upstream', async () => {
@@ -58,7 +43,7 @@ describe('the Node entry on a real HTTP server', () => {
     expect(setCookie).toMatch(
       /^__Secure-telnyx-auth=v1\..*; Path=\/api\/auth; Max-Age=\d+; HttpOnly; SameSite=Strict; Secure$/,
     );
-    const cookie = (setCookie as string).split(';')[0] as string;
+    const cookie = cookieHeader(token);
 
     const refresh = await fetch(`${url}/api/auth/refresh`, {
       method: 'POST',

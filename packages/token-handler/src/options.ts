@@ -2,8 +2,13 @@
  * The handler's options, and their validation into one resolved, frozen configuration. Every mistake is
  * reported when the handler is created (a TypeError naming the option), never at the first request.
  */
-import { isSecureOrLoopback } from '@telnyx-oauth/core/shared';
-import { decodeCookieKey } from './key-ring.js';
+import {
+  DEFAULT_MAX_RETRIES,
+  isSecureOrLoopback,
+  type Endpoint,
+  type TokenHandlerErrorCode,
+} from '@telnyx-oauth/core/shared';
+import { decodeCookieKeys } from './key-ring.js';
 
 /** How the handler authenticates to the token and revocation endpoints (RFC 6749 §2.3.1). */
 export type ClientAuthMethod = 'client_secret_basic' | 'client_secret_post';
@@ -41,11 +46,11 @@ export interface AuthorizationServerMetadata {
 /** Something a handler reports after each request. No token, secret, cookie or upstream body is ever in it. */
 export interface TokenHandlerEvent {
   /** The endpoint asked for, or null for a path the handler does not serve. */
-  readonly endpoint: 'token' | 'refresh' | 'logout' | 'session' | null;
+  readonly endpoint: Endpoint | null;
   /** The HTTP status answered. */
   readonly status: number;
   /** The error code answered, when it was an error. */
-  readonly error?: string;
+  readonly error?: TokenHandlerErrorCode;
   /** True when the answer reused a concurrent or just-finished upstream call (single flight). */
   readonly shared?: boolean;
   /** `/logout`: whether the upstream revoked the refresh token. */
@@ -149,7 +154,8 @@ export interface ResolvedOptions {
   readonly issuerUrl: URL;
   readonly clientId: string;
   readonly clientSecret: string;
-  readonly cookieKeys: readonly string[];
+  /** The keys' raw bytes, newest first, decoded and checked once. */
+  readonly cookieKeys: readonly Uint8Array<ArrayBuffer>[];
   readonly allowedOrigins: ReadonlySet<string>;
   readonly basePath: string;
   readonly redirectUris: ReadonlySet<string> | undefined;
@@ -250,13 +256,7 @@ export function resolveOptions(options: TokenHandlerOptions): ResolvedOptions {
   const clientId = nonEmptyString(options.clientId, 'clientId');
   const clientSecret = nonEmptyString(options.clientSecret, 'clientSecret');
 
-  if (!Array.isArray(options.cookieKeys) || options.cookieKeys.length === 0) {
-    fail('cookieKeys must list at least one key (newest first).');
-  }
-  options.cookieKeys.forEach((key, index) => decodeCookieKey(key, index));
-  if (new Set(options.cookieKeys.map((key) => key.trim())).size !== options.cookieKeys.length) {
-    fail('cookieKeys lists the same key twice.');
-  }
+  const cookieKeys = decodeCookieKeys(options.cookieKeys);
 
   if (!Array.isArray(options.allowedOrigins) || options.allowedOrigins.length === 0) {
     fail('allowedOrigins must list the origins of the pages that call the handler.');
@@ -340,7 +340,7 @@ export function resolveOptions(options: TokenHandlerOptions): ResolvedOptions {
     issuerUrl,
     clientId,
     clientSecret,
-    cookieKeys: options.cookieKeys.map((key) => key.trim()),
+    cookieKeys,
     allowedOrigins,
     basePath,
     redirectUris,
@@ -354,7 +354,7 @@ export function resolveOptions(options: TokenHandlerOptions): ResolvedOptions {
     cookieMaxAgeSeconds,
     fetch: options.fetch ?? ((input: string, init: RequestInit) => globalThis.fetch(input, init)),
     requestTimeout: duration(options.requestTimeout, 10_000, 'requestTimeout', 100, 120_000),
-    maxRetries: duration(options.maxRetries, 2, 'maxRetries', 0, 5),
+    maxRetries: duration(options.maxRetries, DEFAULT_MAX_RETRIES, 'maxRetries', 0, 5),
     maxRetryDelay: duration(options.maxRetryDelay, 5_000, 'maxRetryDelay', 0, 60_000),
     reuseWindow: duration(options.reuseWindow, 10_000, 'reuseWindow', 0, 60_000),
     discoveryTtl: duration(options.discoveryTtl, 60 * 60 * 1000, 'discoveryTtl', 0, 7 * DAY * 1000),

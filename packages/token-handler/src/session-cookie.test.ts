@@ -8,6 +8,7 @@ import {
   request,
   setCookies,
   signIn,
+  signedIn,
 } from './test-utils/harness.js';
 
 function tamper(cookie: string, index: number): string {
@@ -28,10 +29,7 @@ async function expectNoSession(response: Response, cleared: boolean): Promise<vo
 
 describe('the session cookie', () => {
   it('refuses a tampered cookie (any part) and clears it, without calling upstream', async () => {
-    const upstream = await createUpstream();
-    const handler = createHandler(upstream);
-    const { cookie } = await signIn(handler, upstream);
-    upstream.server.counters.reset();
+    const { upstream, handler, cookie } = await signedIn();
     const value = cookie.slice(cookie.indexOf('=') + 1);
     const [, kid = '', iv = ''] = value.split('.');
     // one position in each part: version, key id, IV, ciphertext, tag (the last characters)
@@ -50,17 +48,14 @@ describe('the session cookie', () => {
   });
 
   it('reads the session status of a tampered cookie as inactive and clears it', async () => {
-    const upstream = await createUpstream();
-    const handler = createHandler(upstream);
-    const { cookie } = await signIn(handler, upstream);
+    const { handler, cookie } = await signedIn();
     const response = await handler(request('session', { cookie: tamper(cookie, 40) }));
     expect(await json(response.clone())).toEqual({ active: false });
     expect(setCookies(response)[0]?.attributes.get('max-age')).toBe('0');
   });
 
   it('refuses a cookie sealed with a key the handler does not have', async () => {
-    const upstream = await createUpstream();
-    const { cookie } = await signIn(createHandler(upstream, { cookieKeys: [KEY_A] }), upstream);
+    const { upstream, cookie } = await signedIn({ cookieKeys: [KEY_A] });
     const other = createHandler(upstream, { cookieKeys: [KEY_B] });
     await expectNoSession(await other(request('refresh', { cookie })), true);
   });
@@ -90,8 +85,7 @@ describe('the session cookie', () => {
   });
 
   it('refuses a cookie of another deployment (other client id or issuer), even with the same key', async () => {
-    const upstream = await createUpstream();
-    const { cookie } = await signIn(createHandler(upstream), upstream);
+    const { upstream, cookie } = await signedIn();
     const otherClient = createHandler(upstream, { clientId: 'another-client' });
     await expectNoSession(await otherClient(request('refresh', { cookie })), true);
     const otherIssuer = createHandler(upstream, { issuer: 'http://127.0.0.1:4011' });
@@ -99,19 +93,15 @@ describe('the session cookie', () => {
   });
 
   it('refuses a cookie whose session expired, and bounds Max-Age by the configured lifetime', async () => {
-    const upstream = await createUpstream();
     let now = Date.now();
-    const handler = createHandler(upstream, { cookie: { maxAgeSeconds: 120 }, now: () => now });
-    const { response, cookie } = await signIn(handler, upstream);
+    const { handler, response, cookie } = await signedIn({ cookie: { maxAgeSeconds: 120 }, now: () => now });
     expect(setCookies(response)[0]?.attributes.get('max-age')).toBe('120');
     now += 121_000;
     await expectNoSession(await handler(request('refresh', { cookie })), true);
   });
 
   it('uses a cookie of another name only under that name; honours the configured name and path', async () => {
-    const upstream = await createUpstream();
-    const handler = createHandler(upstream, { cookie: { name: 'sid', path: '/' } });
-    const { response, cookie } = await signIn(handler, upstream);
+    const { handler, response, cookie } = await signedIn({ cookie: { name: 'sid', path: '/' } });
     const [set] = setCookies(response);
     expect(set?.name).toBe('__Host-sid');
     expect(set?.attributes.get('path')).toBe('/');
@@ -120,9 +110,7 @@ describe('the session cookie', () => {
   });
 
   it('picks its own cookie among others, and the first valid one among duplicates', async () => {
-    const upstream = await createUpstream();
-    const handler = createHandler(upstream);
-    const { cookie } = await signIn(handler, upstream);
+    const { handler, cookie } = await signedIn();
     const header = `theme=dark; __Secure-telnyx-auth=garbage; ${cookie}; other=1`;
     expect((await handler(request('refresh', { cookie: header }))).status).toBe(200);
   });

@@ -41,8 +41,6 @@ interface Payload {
 
 /** Reading, writing and clearing the session cookie for one handler's configuration. */
 export interface SessionCookies {
-  /** The cookie's name for a request from a secure (https) or insecure (http loopback) origin. */
-  nameFor(secure: boolean): string;
   read(request: Request, secure: boolean): Promise<SessionRead>;
   /** A `Set-Cookie` value holding the session. Throws HandlerError when it would not fit in a cookie. */
   write(session: Session, secure: boolean): Promise<string>;
@@ -96,6 +94,7 @@ export function createSessionCookies(options: ResolvedOptions, ring: () => Promi
   );
   const nowSeconds = (): number => Math.floor(options.now() / 1000);
 
+  /** The cookie's name for a request from a secure (https) or insecure (http loopback) origin. */
   const nameFor = (secure: boolean): string => {
     if (!secure) return options.cookieName;
     return options.cookiePath === '/' ? `__Host-${options.cookieName}` : `__Secure-${options.cookieName}`;
@@ -105,7 +104,6 @@ export function createSessionCookies(options: ResolvedOptions, ring: () => Promi
     `Path=${options.cookiePath}; Max-Age=${maxAge}; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
 
   return {
-    nameFor,
     async read(request, secure) {
       const values = cookieValues(request.headers.get('cookie'), nameFor(secure));
       if (values.length === 0) return { kind: 'none' };

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { AuthorizationServerMetadata, TokenHandlerOptions } from './options.js';
 import {
   authorize,
+  cookieHeader,
   createHandler,
   createUpstream,
   exchangeBody,
@@ -75,7 +76,7 @@ describe('against the telnyx.com document (endpoint overrides, no discovery)', (
     const { cookie } = await signIn(handler, upstream);
     const refreshed = await handler(request('refresh', { cookie }));
     expect(refreshed.status).toBe(200);
-    const next = refreshed.headers.getSetCookie()[0]?.split(';')[0] as string;
+    const next = cookieHeader(refreshed);
     const logout = await handler(request('logout', { cookie: next }));
     expect(await json(logout)).toEqual({ revoked: true });
 

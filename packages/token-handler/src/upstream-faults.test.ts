@@ -1,7 +1,5 @@
-import { CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET, type Fault } from '@telnyx-oauth/dev-server';
-import { describe, expect, it } from 'vitest';
-import type { TokenHandler } from './handler.js';
-import type { TokenHandlerEvent, TokenHandlerOptions } from './options.js';
+import { CONFIDENTIAL_CLIENT_ID, CONFIDENTIAL_CLIENT_SECRET } from '@telnyx-oauth/dev-server';
+import { describe, expect, it, vi } from 'vitest';
 import {
   authorize,
   createHandler,
@@ -9,27 +7,8 @@ import {
   exchangeBody,
   json,
   request,
-  signIn,
-  type Upstream,
+  signedIn,
 } from './test-utils/harness.js';
-
-interface Signed {
-  upstream: Upstream;
-  handler: TokenHandler;
-  cookie: string;
-  events: TokenHandlerEvent[];
-}
-
-/** Signed in, counters at zero, faults armed for what follows. */
-async function signedIn(overrides: Partial<TokenHandlerOptions> = {}, ...faults: Fault[]): Promise<Signed> {
-  const upstream = await createUpstream();
-  const events: TokenHandlerEvent[] = [];
-  const handler = createHandler(upstream, { onEvent: (event) => events.push(event), ...overrides });
-  const { cookie } = await signIn(handler, upstream);
-  upstream.server.counters.reset();
-  for (const fault of faults) upstream.server.faults.inject(fault);
-  return { upstream, handler, cookie, events };
-}
 
 async function errorOf(response: Response): Promise<string | undefined> {
   return (await json(response.clone()))['error'] as string | undefined;
@@ -227,8 +206,54 @@ describe('upstream failures on the code exchange', () => {
   });
 });
 
+/**
+ * Signed in, then a refresh whose first upstream answer is `status` with these headers (as a proxy or
+ * the server itself sends it), the dev server answering any retry. `fetch` counts the upstream calls.
+ */
+async function refreshAnswered(status: number, headers: Record<string, string>) {
+  const { upstream, handler, cookie } = await signedIn();
+  const fetch = vi.spyOn(upstream.server, 'fetch').mockResolvedValueOnce(
+    new Response('{"error":"temporarily_unavailable"}', {
+      status,
+      headers: { 'Content-Type': 'application/json', ...headers },
+    }),
+  );
+  return { upstream, fetch, response: await handler(request('refresh', { cookie })) };
+}
+
+describe('x-should-retry and maxRetryDelay (the shared retry rules)', () => {
+  it('retries a single-use refresh when the server answers x-should-retry: true, even on a 500', async () => {
+    const { upstream, fetch, response } = await refreshAnswered(500, {
+      'x-should-retry': 'true',
+      'Retry-After': '0',
+    });
+    expect(response.status).toBe(200);
+    expect(fetch).toHaveBeenCalledTimes(2);
+    expect(upstream.server.counters.get('token:refresh_token')).toBe(1);
+  });
+
+  it('answers upstream_unavailable for a 429 with x-should-retry: false, without retrying', async () => {
+    const { fetch, response } = await refreshAnswered(429, { 'x-should-retry': 'false', 'Retry-After': '7' });
+    expect(response.status).toBe(503);
+    expect(await errorOf(response)).toBe('upstream_unavailable');
+    expect(response.headers.get('retry-after')).toBe('7');
+    expect(fetch).toHaveBeenCalledTimes(1);
+    expect(response.headers.getSetCookie()).toEqual([]);
+  });
+
+  it('does not retry a dropped connection when the backoff is longer than maxRetryDelay', async () => {
+    const { upstream, handler, cookie } = await signedIn(
+      { maxRetryDelay: 0 },
+      { endpoint: 'revoke', drop: true },
+    );
+    const response = await handler(request('logout', { cookie }));
+    expect(await json(response.clone())).toEqual({ revoked: false });
+    expect(upstream.server.counters.get('revoke')).toBe(1);
+  });
+});
+
 describe('upstream failures on logout', () => {
-  it('retries revocation (idempotent) after a 503 and after a dropped connection', async () => {
+  it('retries revocation (default policy) after a 503 and after a dropped connection', async () => {
     const { upstream, handler, cookie } = await signedIn(
       {},
       { endpoint: 'revoke', status: 503, retryAfter: 0 },

@@ -7,23 +7,16 @@ import {
   backoffDelay,
   deadline,
   isLoopbackHost,
-  isRetryableStatus,
+  isRetryableAnswer,
+  isRetryableConnectionFailure,
   retryAfterMs,
   sleep,
-  wasNotProcessed,
+  type RetryPolicy,
 } from '@telnyx-oauth/core/shared';
 import { allowInsecureRequests, customFetch, type HttpRequestOptions } from 'oauth4webapi';
 import { HandlerError } from './errors.js';
 import type { ResolvedOptions } from './options.js';
 import { readLimited, TOO_LARGE } from './read-limited.js';
-
-/**
- * `idempotent` (discovery, revocation): retried after any answer the shared rules call retryable, a
- * dropped connection or a timeout. `single-use` (code exchange, a possibly rotating refresh): retried only
- * when the server said it did not process the request (408, 429, 503), never after a timeout or a dropped
- * connection, which may have happened after the server acted (a spent code or a rotated refresh token).
- */
-export type RetryPolicy = 'idempotent' | 'single-use';
 
 /** Token, revocation and metadata answers are a few KB; anything far larger is not one of them. */
 const MAX_UPSTREAM_BODY = 128 * 1024;
@@ -47,13 +40,44 @@ async function buffered(response: Response): Promise<Response> {
   });
 }
 
+/**
+ * One attempt judged by the shared retry rules: whether it may be retried, after how long, and what the
+ * caller gets when it is not: the answer, or the failure to throw.
+ */
+interface Outcome {
+  readonly retryable: boolean;
+  readonly delay: number;
+  readonly result: Response | HandlerError;
+}
+
+/**
+ * An answer judged: retryable by the shared rules (after the server's wait, else the backoff); when not
+ * retried, a 5xx, 408 or 429 (the server cannot answer now) is `upstream_unavailable` with the server's
+ * Retry-After, anything else goes back to oauth4webapi.
+ */
+function answered(response: Response, policy: RetryPolicy, attempt: number, now: number): Outcome {
+  const { status, headers } = response;
+  const serverWait = retryAfterMs(headers, now);
+  const unavailable = status >= 500 || status === 408 || status === 429;
+  return {
+    retryable: isRetryableAnswer(status, headers, policy),
+    delay: serverWait ?? backoffDelay(attempt),
+    result: unavailable
+      ? new HandlerError('upstream_unavailable', `The authorization server answered ${status}.`, {
+          ...(serverWait !== undefined ? { retryAfterSeconds: Math.ceil(serverWait / 1000) } : {}),
+        })
+      : response,
+  };
+}
+
 /** An oauth4webapi request function, given our transport options (fetch, signal, loopback exception). */
 export type Perform<M, B> = (transport: HttpRequestOptions<M, B>) => Promise<Response>;
 
 export interface UpstreamHttp {
   /**
-   * Runs `perform` (an oauth4webapi request function) with our fetch, deadline and retries. Resolves to an
-   * answer that is neither a transport failure nor a retryable status: 2xx, 3xx or a non-retryable 4xx.
+   * Runs `perform` (an oauth4webapi request function) with our fetch, deadline and retries (the shared
+   * rules: `isRetryableAnswer`, `isRetryableConnectionFailure`, never a wait over `maxRetryDelay`).
+   * Resolves to the last answer when it is 2xx, 3xx or a 4xx other than 408 and 429.
    *
    * @throws HandlerError `upstream_timeout`, `upstream_unavailable` (5xx, 408, 429, network; with the
    *   server's Retry-After in seconds), `upstream_invalid_response` (too large), `discovery_failed`
@@ -69,9 +93,9 @@ export function createUpstreamHttp(options: ResolvedOptions): UpstreamHttp {
       for (let attempt = 0; ; attempt += 1) {
         const timer = deadline(options.requestTimeout);
         let sent = false;
-        let response: Response;
+        let outcome: Outcome;
         try {
-          response = await perform({
+          const response = await perform({
             signal: timer.signal,
             [customFetch]: async (href, init) => {
               sent = true;
@@ -87,12 +111,12 @@ export function createUpstreamHttp(options: ResolvedOptions): UpstreamHttp {
             // isSecureOrLoopback when configured or discovered.
             [allowInsecureRequests]: url.protocol === 'http:' && isLoopbackHost(url.hostname),
           });
+          outcome = answered(response, policy, attempt, options.now());
         } catch (cause) {
-          const causeName = cause instanceof Error ? cause.name : typeof cause;
           if (!sent) {
             // oauth4webapi refused before sending: the metadata lacks the endpoint or it is not https.
             throw new HandlerError('discovery_failed', 'The authorization server metadata is unusable.', {
-              causeName,
+              cause,
             });
           }
           if (cause instanceof UpstreamBodyTooLarge) {
@@ -100,40 +124,31 @@ export function createUpstreamHttp(options: ResolvedOptions): UpstreamHttp {
               'upstream_invalid_response',
               'The authorization server answer is too large.',
               {
-                causeName,
+                cause,
               },
             );
           }
-          const timedOut = timer.signal.aborted;
-          if (policy === 'idempotent' && attempt < options.maxRetries) {
-            await sleep(backoffDelay(attempt));
-            continue;
-          }
-          throw timedOut
-            ? new HandlerError('upstream_timeout', 'The authorization server did not answer in time.', {
-                causeName,
-              })
-            : new HandlerError('upstream_unavailable', 'The authorization server could not be reached.', {
-                causeName,
-              });
+          outcome = {
+            retryable: isRetryableConnectionFailure(policy),
+            delay: backoffDelay(attempt),
+            result: timer.signal.aborted
+              ? new HandlerError('upstream_timeout', 'The authorization server did not answer in time.', {
+                  cause,
+                })
+              : new HandlerError('upstream_unavailable', 'The authorization server could not be reached.', {
+                  cause,
+                }),
+          };
         } finally {
           timer.clear();
         }
 
-        const { status, headers } = response;
-        if (!isRetryableStatus(status, headers) && status < 500) return response;
-        const serverWait = retryAfterMs(headers, options.now());
-        const delay = serverWait ?? backoffDelay(attempt);
-        const mayRetry =
-          isRetryableStatus(status, headers) && (policy === 'idempotent' || wasNotProcessed(status));
-        if (mayRetry && attempt < options.maxRetries && delay <= options.maxRetryDelay) {
-          await sleep(delay);
+        if (outcome.retryable && attempt < options.maxRetries && outcome.delay <= options.maxRetryDelay) {
+          await sleep(outcome.delay);
           continue;
         }
-        if (status < 500 && status !== 408 && status !== 429) return response; // x-should-retry on a 4xx
-        throw new HandlerError('upstream_unavailable', `The authorization server answered ${status}.`, {
-          ...(serverWait !== undefined ? { retryAfterSeconds: Math.ceil(serverWait / 1000) } : {}),
-        });
+        if (outcome.result instanceof HandlerError) throw outcome.result;
+        return outcome.result;
       }
     },
   };

@@ -56,43 +56,45 @@ function endpoint(as: AuthorizationServer, name: 'token_endpoint' | 'revocation_
   return new URL(as[name] as string);
 }
 
+/** The upstream refused the client credentials (`invalid_client`, or a 401 challenge): a misconfiguration. */
+function clientAuthenticationFailed(cause: unknown): HandlerError {
+  return new HandlerError(
+    'client_authentication_failed',
+    'The authorization server refused the client credentials; check the client id, secret and auth method.',
+    { cause },
+  );
+}
+
+/** The upstream refused with another OAuth error, repeated when it is a registered one. */
+function upstreamRejected(cause: unknown, upstreamError: string | undefined): HandlerError {
+  return new HandlerError('upstream_rejected', 'The authorization server refused the request.', {
+    cause,
+    ...(upstreamError ? { upstreamError } : {}),
+  });
+}
+
 /** Maps what oauth4webapi threw while reading a token answer to the handler's codes. */
 function tokenEndpointFailure(cause: unknown): HandlerError {
   if (cause instanceof HandlerError) return cause;
-  const causeName = cause instanceof Error ? cause.name : typeof cause;
   if (cause instanceof ResponseBodyError) {
     if (cause.error === 'invalid_grant') {
-      return new HandlerError('invalid_grant', 'The authorization server refused the grant.', { causeName });
+      return new HandlerError('invalid_grant', 'The authorization server refused the grant.', { cause });
     }
     if (cause.error === 'invalid_client') {
-      return new HandlerError(
-        'client_authentication_failed',
-        'The authorization server refused the client credentials; check the client id, secret and auth method.',
-        { causeName },
-      );
+      return clientAuthenticationFailed(cause);
     }
-    const upstreamError = knownOAuthError(cause.error);
-    return new HandlerError('upstream_rejected', 'The authorization server refused the request.', {
-      causeName,
-      ...(upstreamError ? { upstreamError } : {}),
-    });
+    return upstreamRejected(cause, knownOAuthError(cause.error));
   }
   if (cause instanceof WWWAuthenticateChallengeError) {
     // RFC 6749 §5.2: 401 with a challenge when client authentication failed.
-    return cause.status === 401
-      ? new HandlerError(
-          'client_authentication_failed',
-          'The authorization server refused the client credentials; check the client id, secret and auth method.',
-          { causeName },
-        )
-      : new HandlerError('upstream_rejected', 'The authorization server refused the request.', { causeName });
+    return cause.status === 401 ? clientAuthenticationFailed(cause) : upstreamRejected(cause, undefined);
   }
   if (cause instanceof OperationProcessingError || cause instanceof UnsupportedOperationError) {
     return new HandlerError(
       'upstream_invalid_response',
       'The authorization server gave an unusable answer.',
       {
-        causeName,
+        cause,
       },
     );
   }
@@ -169,7 +171,7 @@ export function createUpstream(
       try {
         const as = await metadata.get();
         if (as.revocation_endpoint === undefined) return false;
-        const response = await http.send('idempotent', endpoint(as, 'revocation_endpoint'), (transport) =>
+        const response = await http.send('default', endpoint(as, 'revocation_endpoint'), (transport) =>
           revocationRequest(as, client, revocationAuth, refreshToken, {
             ...transport,
             additionalParameters: { token_type_hint: 'refresh_token' },

@@ -1,10 +1,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createServer as createViteServer, type Plugin, type PreviewServer, type ResolvedConfig } from 'vite';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { CONTRACT_HEADER, CONTRACT_VERSION } from './contract.js';
 import { generateCookieKey } from './key-ring.js';
 import {
   APP,
@@ -14,16 +14,12 @@ import {
   KEY_A,
   type Upstream,
 } from './test-utils/harness.js';
+import { listen, onCleanup } from './test-utils/http.js';
 import { telnyxTokenHandler } from './vite.js';
-
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  while (cleanups.length > 0) await cleanups.pop()?.();
-});
 
 async function projectWithEnv(lines: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'token-handler-vite-'));
-  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  onCleanup(() => rm(dir, { recursive: true, force: true }));
   await writeFile(
     join(dir, '.env'),
     Object.entries(lines)
@@ -47,15 +43,7 @@ async function serve(middleware: Middleware): Promise<string> {
       response.end(error ? String(error) : 'fell through');
     }),
   );
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  cleanups.push(
-    () =>
-      new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      }),
-  );
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return listen(server);
 }
 
 function envFor(upstream: Upstream, extra: Record<string, string> = {}): Record<string, string> {
@@ -81,7 +69,7 @@ async function vite(root: string, plugin: Plugin, envPrefix?: string[]) {
     server: { middlewareMode: true, hmr: false, watch: null },
     plugins: [plugin],
   });
-  cleanups.push(() => server.close());
+  onCleanup(() => server.close());
   return server;
 }
 
@@ -97,7 +85,7 @@ describe('the Vite plugin', () => {
     const auth = await authorize(upstream);
     const token = await fetch(`${url}/api/auth/token`, {
       method: 'POST',
-      headers: { Origin: APP, 'X-Telnyx-Auth': '1', 'Content-Type': 'application/json' },
+      headers: { Origin: APP, [CONTRACT_HEADER]: CONTRACT_VERSION, 'Content-Type': 'application/json' },
       body: JSON.stringify({ code: auth.code, code_verifier: auth.verifier, redirect_uri: auth.redirectUri }),
     });
     expect(token.status).toBe(200);
@@ -123,7 +111,10 @@ describe('the Vite plugin', () => {
     (plugin.configurePreviewServer as (server: PreviewServer) => void)(preview as unknown as PreviewServer);
     const url = await serve(mounted as Middleware);
     const call = (origin: string) =>
-      fetch(`${url}/api/auth/session`, { method: 'POST', headers: { Origin: origin, 'X-Telnyx-Auth': '1' } });
+      fetch(`${url}/api/auth/session`, {
+        method: 'POST',
+        headers: { Origin: origin, [CONTRACT_HEADER]: CONTRACT_VERSION },
+      });
     expect(await (await call('http://localhost:4173')).json()).toEqual({ active: false });
     expect((await call('https://192.168.1.20:4443')).status).toBe(200);
     expect((await call('http://192.168.1.20:4173')).status).toBe(403); // plain http off loopback

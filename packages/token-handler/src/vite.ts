@@ -9,7 +9,7 @@
 import { isSecureOrLoopback } from '@telnyx-oauth/core/shared';
 import type { Plugin, PreviewServer, ResolvedConfig, ViteDevServer } from 'vite';
 import { loadEnv } from 'vite';
-import { tokenHandlerOptionsFromEnv } from './env.js';
+import { SECRET_VARIABLES, tokenHandlerOptionsFromEnv } from './env.js';
 import { createTokenHandler, type TokenHandler } from './handler.js';
 import { middlewareFor } from './node-adapter.js';
 import { parseUrl, type TokenHandlerOptions } from './options.js';
@@ -17,7 +17,6 @@ import { parseUrl, type TokenHandlerOptions } from './options.js';
 /** Options of the Vite plugin: any handler option; what is missing comes from `TELNYX_*` variables. */
 export type TokenHandlerPluginOptions = Partial<TokenHandlerOptions>;
 
-const SECRET_VARIABLES = ['TELNYX_CLIENT_SECRET', 'TELNYX_TOKEN_HANDLER_KEYS'];
 /** Stand-ins for the server's own URLs until they are known, to validate everything else at start-up. */
 function placeholderOrigins(options: TokenHandlerPluginOptions): string[] {
   const fromRedirects = (options.redirectUris ?? []).map((uri) => parseUrl(uri)?.origin ?? uri);
@@ -65,19 +64,13 @@ export function telnyxTokenHandler(options: TokenHandlerPluginOptions = {}): Plu
   let resolved: TokenHandlerOptions | undefined;
   let fixed: TokenHandler | undefined;
   let basePath = '/api/auth';
-  const perServer = new WeakMap<object, TokenHandler>();
 
+  /** The handler of one server (asked for once per server, by its middleware, at the first request). */
   function handlerFor(server: ViteDevServer | PreviewServer): TokenHandler {
-    if (fixed) return fixed;
-    let handler = perServer.get(server);
-    if (!handler) {
-      handler = createTokenHandler({
-        ...(resolved as TokenHandlerOptions),
-        allowedOrigins: serverOrigins(server),
-      });
-      perServer.set(server, handler);
-    }
-    return handler;
+    return (
+      fixed ??
+      createTokenHandler({ ...(resolved as TokenHandlerOptions), allowedOrigins: serverOrigins(server) })
+    );
   }
 
   function mount(server: ViteDevServer | PreviewServer): void {

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   backoffDelay,
+  isRetryableAnswer,
+  isRetryableConnectionFailure,
   isRetryableStatus,
   PER_CALL_BACKOFF,
   retryAfterMs,
@@ -116,5 +118,27 @@ describe('wasNotProcessed', () => {
   it('is true only for the answers that say the request was not acted on', () => {
     expect([408, 429, 503].every(wasNotProcessed)).toBe(true);
     expect([400, 409, 500, 502, 504].some(wasNotProcessed)).toBe(false);
+  });
+});
+
+describe('isRetryableAnswer', () => {
+  const should = (value: string): Headers => new Headers({ 'x-should-retry': value });
+
+  it('follows the status rule under the default policy, and never retries a 2xx', () => {
+    expect(isRetryableAnswer(500, new Headers())).toBe(true);
+    expect(isRetryableAnswer(400, new Headers())).toBe(false);
+    expect(isRetryableAnswer(200, should('true'))).toBe(false);
+  });
+
+  it('retries a single-use request only when the server did not process it, or says so', () => {
+    expect(isRetryableAnswer(503, new Headers(), 'single-use')).toBe(true);
+    expect(isRetryableAnswer(500, new Headers(), 'single-use')).toBe(false);
+    expect(isRetryableAnswer(500, should('true'), 'single-use')).toBe(true);
+    expect(isRetryableAnswer(429, should('false'), 'single-use')).toBe(false);
+  });
+
+  it('retries a connection failure under the default policy only', () => {
+    expect(isRetryableConnectionFailure()).toBe(true);
+    expect(isRetryableConnectionFailure('single-use')).toBe(false);
   });
 });

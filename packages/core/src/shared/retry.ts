@@ -101,3 +101,40 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener('abort', onAbort, { once: true });
   });
 }
+
+/**
+ * Retries after the first attempt unless a caller's `maxRetries` says otherwise: 2 (3 attempts in all), as
+ * in Telnyx's SDKs.
+ */
+export const DEFAULT_MAX_RETRIES = 2;
+
+/**
+ * Which requests may be sent twice. `single-use` is for requests that spend something single-use (an
+ * authorization code, a rotating refresh token): sent again after the server may have processed them,
+ * they trip reuse detection, which revokes every token of the grant (RFC 6749 §4.1.2, RFC 9700 §4.14.2).
+ * They are retried only when the server said it did not process them. `default` is for everything else.
+ */
+export type RetryPolicy = 'default' | 'single-use';
+
+/**
+ * Whether an answer with `status` may be retried under `policy`. A 2xx never is; otherwise an
+ * `x-should-retry` header decides first, under either policy; without one, `default` follows
+ * {@link isRetryableStatus} and `single-use` {@link wasNotProcessed}.
+ */
+export function isRetryableAnswer(
+  status: number,
+  headers: Headers,
+  policy: RetryPolicy = 'default',
+): boolean {
+  if (status >= 200 && status < 300) return false;
+  if (policy === 'default' || headers.has('x-should-retry')) return isRetryableStatus(status, headers);
+  return wasNotProcessed(status);
+}
+
+/**
+ * Whether a connection error or a timeout may be retried under `policy`: it leaves unknown whether the
+ * server processed the request, so only a `default` request is sent again.
+ */
+export function isRetryableConnectionFailure(policy: RetryPolicy = 'default'): boolean {
+  return policy === 'default';
+}

@@ -37,7 +37,7 @@ export function parsePage(query: URLSearchParams): Page | Response {
   return page;
 }
 
-/** A requested page: `page[number]` (from 1) and `page[size]`. */
+/** The `meta` of a paginated list answer, as Telnyx sends it: where this page is and how many there are. */
 export interface PageMeta {
   page_number: number;
   page_size: number;

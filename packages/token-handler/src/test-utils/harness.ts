@@ -3,11 +3,18 @@
  * (so the tests do not depend on the seeded clients' redirect URIs), codes obtained by driving the
  * authorize + consent flow as the signed-in user, and a browser-like caller with a one-cookie jar.
  */
-import { createDevServer, SEED_USER, type DevServer, type DevServerOptions } from '@telnyx-oauth/dev-server';
+import {
+  createDevServer,
+  SEED_USER,
+  type DevServer,
+  type DevServerOptions,
+  type Fault,
+} from '@telnyx-oauth/dev-server';
 import { calculatePKCECodeChallenge, generateRandomCodeVerifier } from 'oauth4webapi';
+import { CONTRACT_HEADER, CONTRACT_VERSION } from '../contract.js';
 import { createTokenHandler, type TokenHandler } from '../handler.js';
 import { generateCookieKey } from '../key-ring.js';
-import type { TokenHandlerOptions } from '../options.js';
+import type { TokenHandlerEvent, TokenHandlerOptions } from '../options.js';
 
 /** An https app origin (Secure, `__Secure-` cookie) and a loopback one (plain cookie). */
 export const APP = 'https://app.example';
@@ -123,10 +130,10 @@ export interface Call {
   method?: string;
 }
 
-/** A request as a same-origin page on `origin` sends it: POST, Origin, X-Telnyx-Auth: 1. */
+/** A request as a same-origin page on `origin` sends it: POST, Origin, the contract header. */
 export function request(endpoint: string, call: Call = {}): Request {
   const origin = call.origin === undefined ? APP : call.origin;
-  const headers = new Headers({ 'X-Telnyx-Auth': '1', ...call.headers });
+  const headers = new Headers({ [CONTRACT_HEADER]: CONTRACT_VERSION, ...call.headers });
   if (origin !== null) headers.set('Origin', origin);
   if (call.cookie) headers.set('Cookie', call.cookie);
   // The handler is served on the app's origin; a forged Origin header does not move the request.
@@ -186,6 +193,48 @@ export async function signIn(
     throw new Error(`sign-in answered ${response.status}: ${await response.text()}`);
   const body = (await response.clone().json()) as Record<string, unknown>;
   return { response, body, cookie: cookieHeader(response) };
+}
+
+/** What {@link signedIn} leaves: a signed-in session on a fresh handler and upstream. */
+export interface SignedIn {
+  upstream: Upstream;
+  handler: TokenHandler;
+  /** The sign-in's answer and its token JSON. */
+  response: Response;
+  body: Record<string, unknown>;
+  /** The `Cookie` header the browser sends back. */
+  cookie: string;
+  /** Every event the handler reported, the sign-in's included. */
+  events: TokenHandlerEvent[];
+}
+
+/** Handler options for {@link signedIn}, plus the dev server's options and the sign-in's redirect URI. */
+export interface SignedInSetup extends Partial<TokenHandlerOptions> {
+  server?: DevServerOptions;
+  redirectUri?: string;
+}
+
+/**
+ * A fresh upstream and handler (with `setup`'s options, events recorded), signed in; then the upstream's
+ * counters at zero and `faults` armed for what follows.
+ */
+export async function signedIn(
+  { server, redirectUri, ...overrides }: SignedInSetup = {},
+  ...faults: Fault[]
+): Promise<SignedIn> {
+  const upstream = await createUpstream(server);
+  const events: TokenHandlerEvent[] = [];
+  const handler = createHandler(upstream, {
+    ...overrides,
+    onEvent: (event) => {
+      events.push(event);
+      overrides.onEvent?.(event);
+    },
+  });
+  const { response, body, cookie } = await signIn(handler, upstream, redirectUri);
+  upstream.server.counters.reset();
+  for (const fault of faults) upstream.server.faults.inject(fault);
+  return { upstream, handler, response, body, cookie, events };
 }
 
 export async function json(response: Response): Promise<Record<string, unknown>> {
