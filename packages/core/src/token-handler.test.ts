@@ -255,6 +255,16 @@ describe('the token-handler transport', () => {
     },
   );
 
+  it('takes an unknown error code (even one named like an Object member) for what it is, not a configuration error', async () => {
+    const client = tab(async (input, init) =>
+      String(input instanceof Request ? input.url : input).endsWith('/api/auth/token')
+        ? Response.json({ error: 'constructor' }, { status: 400 })
+        : server.fetch(input, init),
+    );
+    const failure = await signIn(client, server).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ code: 'invalid_response', oauthError: 'constructor' });
+  });
+
   it('exchanges a refused code as code_exchange_failed, once', async () => {
     const client = tab();
     const url = await client.buildAuthorizeUrl();

@@ -15,22 +15,32 @@ import {
 } from './shared/token-handler-contract.js';
 import type { TokenResponse, Transport, TransportContext } from './types.js';
 
-/** What to tell a developer about a handler error that is a configuration problem, by the handler's code. */
-const MISCONFIGURED: Partial<Record<TokenHandlerErrorCode, string>> = {
+/**
+ * The handler's codes for a configuration problem (`invalid_options`), with what to tell a developer (dev builds
+ * only: production keeps the codes, not the sentences).
+ */
+const MISCONFIGURED: Partial<Record<TokenHandlerErrorCode, string | false>> = {
   origin_not_allowed:
+    DEV &&
     "refused this page's origin: serve the handler on the app's origin and list it in allowedOrigins (TELNYX_TOKEN_HANDLER_ALLOWED_ORIGINS)",
   // Prose for a developer: the header as the README spells it (on the wire it is CONTRACT_HEADER).
-  csrf_header_missing: 'did not get the X-Telnyx-Auth header: a proxy in between drops it; let it through',
-  unsupported_version: `speaks another contract version than this library (X-Telnyx-Auth: ${CONTRACT_VERSION}): upgrade both together`,
+  csrf_header_missing:
+    DEV && 'did not get the X-Telnyx-Auth header: a proxy in between drops it; let it through',
+  unsupported_version:
+    DEV &&
+    `speaks another contract version than this library (X-Telnyx-Auth: ${CONTRACT_VERSION}): upgrade both together`,
   redirect_uri_not_allowed:
+    DEV &&
     "refused the redirect URI: it must be on this page's origin and, when configured, in the handler's redirectUris (TELNYX_TOKEN_HANDLER_REDIRECT_URIS)",
   client_authentication_failed:
+    DEV &&
     "could not authenticate to the authorization server: check the handler's client id and secret (a confidential client)",
-  not_found: 'is not at this path: check the base path given to tokenHandler() and the handler’s basePath',
+  not_found:
+    DEV && 'is not at this path: check the base path given to tokenHandler() and the handler’s basePath',
   method_not_allowed:
-    'is not at this path: check the base path given to tokenHandler() and the handler’s basePath',
-  unsupported_media_type: 'refused the request body: a proxy in between changed it',
-  body_too_large: 'refused the request body: a proxy in between changed it',
+    DEV && 'is not at this path: check the base path given to tokenHandler() and the handler’s basePath',
+  unsupported_media_type: DEV && 'refused the request body: a proxy in between changed it',
+  body_too_large: DEV && 'refused the request body: a proxy in between changed it',
 };
 
 /** The token JSON of `/token` and `/refresh`, checked: anything else is not an answer to use. */
@@ -101,7 +111,8 @@ export function tokenHandler(basePath = '/api/auth'): Transport {
     const error = typeof json.error === 'string' ? (json.error as TokenHandlerErrorCode) : undefined;
     const is = (...codes: TokenHandlerErrorCode[]): boolean => error !== undefined && codes.includes(error);
     const upstream = typeof json.upstream_error === 'string' ? json.upstream_error : undefined;
-    const misconfigured = error !== undefined && MISCONFIGURED[error];
+    // Own keys only: a code such as `constructor` is not a configuration problem.
+    const misconfigured = error !== undefined && Object.prototype.hasOwnProperty.call(MISCONFIGURED, error);
     const unavailable =
       is('upstream_unavailable', 'upstream_timeout') || (!error && isRetryableStatus(status, headers));
     const code: TelnyxAuthErrorCode = misconfigured
@@ -121,7 +132,7 @@ export function tokenHandler(basePath = '/api/auth'): Transport {
       code,
       DEV &&
         (misconfigured
-          ? `The token handler at ${url} ${misconfigured}.`
+          ? `The token handler at ${url} ${MISCONFIGURED[error!] as string}.`
           : `The token handler answered ${status}${error ? ` ${error}` : ''} to /${endpoint}.`),
       {
         status,

@@ -6,8 +6,9 @@ import { describe, expect, it } from 'vitest';
 const srcDir = fileURLToPath(new URL('.', import.meta.url));
 
 /** Bundles an app entry the way a production build would (minified, React external) and returns the code. */
-async function bundle(entry: string): Promise<string> {
+async function bundle(entry: string, define: Record<string, string> = {}): Promise<string> {
   const result = await build({
+    define,
     stdin: { contents: entry, loader: 'tsx', resolveDir: srcDir },
     bundle: true,
     write: false,
@@ -59,6 +60,16 @@ describe('bundling', () => {
     expect(withHandler).toContain('bearer(?=');
     expect(signInOnly).not.toContain('x-telnyx-auth');
     expect(signInOnly).not.toContain('bearer(?=');
+  });
+
+  it('keeps the token-handler transport codes but not its developer sentences in a production build', async () => {
+    const entry = `export { tokenHandler } from '@telnyx-oauth/core/token-handler';`;
+    const production = await bundle(entry, { 'process.env.NODE_ENV': '"production"' });
+    const development = await bundle(entry, { 'process.env.NODE_ENV': '"development"' });
+    expect(development).toContain('TELNYX_TOKEN_HANDLER_ALLOWED_ORIGINS');
+    expect(production).not.toContain('TELNYX_TOKEN_HANDLER_ALLOWED_ORIGINS');
+    expect(production).not.toContain('a proxy in between');
+    expect(production).toContain('origin_not_allowed');
   });
 
   it('leaves the popup opener out of apps that only redirect', async () => {
