@@ -11,6 +11,7 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import { createTelnyxAuth } from './client.js';
 import { createAuthFetch } from './auth-fetch.js';
 import { createFakeWindow, harnessPerTest, REDIRECT_URI, signIn } from './test-utils/harness.js';
+import { expectLogoutToWaitFor, holdRequest } from './test-utils/held-request.js';
 
 let running: RunningDevServer;
 beforeAll(async () => {
@@ -134,26 +135,10 @@ describe('revocation on sign-out survives the page going away (issue 11 finding 
   const harness = harnessPerTest(server);
 
   it('sends the revocation with keepalive: true, and logout() resolves only after its answer', async () => {
-    const sent: RequestInit[] = [];
-    let answer = (): void => undefined;
-    const client = harness.client({
-      fetch: async (input, init) => {
-        const url = String(input instanceof Request ? input.url : input);
-        if (!url.endsWith('/oauth/revoke')) return server.fetch(input, init);
-        sent.push(init ?? {});
-        await new Promise<void>((resolve) => (answer = resolve));
-        return server.fetch(input, init);
-      },
-    });
+    const held = holdRequest('/oauth/revoke', server.fetch);
+    const client = harness.client({ fetch: held.fetch });
     await signIn(client, server);
-    let done = false;
-    const logout = client.logout().then(() => (done = true));
-    await vi.waitUntil(() => sent.length === 1);
-    expect(sent[0]?.keepalive).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(done).toBe(false); // still waiting for the revocation's answer
-    answer();
-    await logout;
+    await expectLogoutToWaitFor(client, held);
     expect(server.counters.get('revoke')).toBe(1);
   });
 

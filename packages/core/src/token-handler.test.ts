@@ -13,6 +13,7 @@ import { createTokenHandler, generateCookieKey, type TokenHandlerOptions } from 
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { storageKeys } from './names.js';
 import { APP_ORIGIN, harnessPerTest, signIn, type HarnessClient } from './test-utils/harness.js';
+import { expectLogoutToWaitFor, holdRequest } from './test-utils/held-request.js';
 import { tokenHandler } from './token-handler.js';
 import type { AuthEvent, TelnyxAuthOptions } from './types.js';
 
@@ -163,26 +164,10 @@ describe('the token-handler transport', () => {
   });
 
   it('sends /logout with keepalive: true, and logout() resolves only after its answer (issue 11 finding 9)', async () => {
-    const handle = browserFetch(createHandler());
-    const sent: RequestInit[] = [];
-    let answer = (): void => undefined;
-    const fetch = async (input: RequestInfo | URL, init?: RequestInit): Promise<Response> => {
-      if (!String(input instanceof Request ? input.url : input).endsWith('/api/auth/logout'))
-        return handle(input, init);
-      sent.push(init ?? {});
-      await new Promise<void>((resolve) => (answer = resolve));
-      return handle(input, init);
-    };
-    const client = tab(fetch);
+    const held = holdRequest('/api/auth/logout', browserFetch(createHandler()));
+    const client = tab(held.fetch);
     await signIn(client, server);
-    let done = false;
-    const logout = client.logout().then(() => (done = true));
-    await vi.waitUntil(() => sent.length === 1);
-    expect(sent[0]?.keepalive).toBe(true);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    expect(done).toBe(false);
-    answer();
-    await logout;
+    await expectLogoutToWaitFor(client, held);
     expect(jar.size).toBe(0); // the handler answered: its cookie is cleared
   });
 
